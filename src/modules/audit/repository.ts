@@ -1,0 +1,72 @@
+import type { DB, Dialect } from '../../db/index.ts';
+import type { AuditLogTable } from '../../db/schema.ts';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+export async function lockHead(trx: DB, dialect: Dialect, tenantId: string): Promise<{ seq: number; hash: string }> {
+  let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId);
+  // SQLite serialises writers already; PostgreSQL needs the row lock so concurrent writers chain in order.
+  if (dialect === 'postgres') query = query.forUpdate();
+  const head = await query.executeTakeFirst();
+  if (head) return head;
+  await trx.insertInto('audit_heads').values({ tenant_id: tenantId, seq: 0, hash: GENESIS_HASH }).execute();
+  if (dialect === 'postgres') {
+    return trx
+      .selectFrom('audit_heads')
+      .select(['seq', 'hash'])
+      .where('tenant_id', '=', tenantId)
+      .forUpdate()
+      .executeTakeFirstOrThrow();
+  }
+  return { seq: 0, hash: GENESIS_HASH };
+}
+
+export async function appendEntry(trx: DB, entry: AuditLogTable): Promise<void> {
+  await trx.insertInto('audit_log').values(entry).execute();
+  await trx
+    .updateTable('audit_heads')
+    .set({ seq: entry.seq, hash: entry.hash })
+    .where('tenant_id', '=', entry.tenant_id)
+    .execute();
+}
+
+export interface AuditFilter {
+  actor?: string;
+  entityType?: string;
+  entityId?: string;
+  action?: string;
+  fromAt?: string;
+  toAt?: string;
+  beforeSeq?: number;
+  limit: number;
+}
+
+export function listEntries(db: DB, tenantId: string, f: AuditFilter) {
+  let q = db.selectFrom('audit_log').selectAll().where('tenant_id', '=', tenantId);
+  if (f.actor) q = q.where('actor_name', '=', f.actor);
+  if (f.entityType) q = q.where('entity_type', '=', f.entityType);
+  if (f.entityId) q = q.where('entity_id', '=', f.entityId);
+  if (f.action) q = q.where('action', '=', f.action);
+  if (f.fromAt) q = q.where('at', '>=', f.fromAt);
+  if (f.toAt) q = q.where('at', '<', f.toAt);
+  if (f.beforeSeq !== undefined) q = q.where('seq', '<', f.beforeSeq);
+  return q.orderBy('seq', 'desc').limit(f.limit).execute();
+}
+
+/** Streams the chain in order, a page at a time, so verifying a long log keeps memory flat. */
+export async function* chainPages(db: DB, tenantId: string, pageSize = 2000) {
+  let after = 0;
+  for (;;) {
+    const page = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('seq', '>', after)
+      .orderBy('seq')
+      .limit(pageSize)
+      .execute();
+    if (page.length === 0) return;
+    yield page;
+    after = page[page.length - 1].seq;
+  }
+}

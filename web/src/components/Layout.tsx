@@ -1,0 +1,89 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useLogout, useUser } from '../auth';
+import { LangSwitch } from './LangSwitch';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const logout = useLogout();
+  const location = useLocation();
+  const [navOpen, setNavOpen] = useState(false);
+  const mainRef = useRef<HTMLElement>(null);
+  const firstRender = useRef(true);
+
+  // Close the phone menu after navigating; move focus to the content for screen readers.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on path change only
+  useEffect(() => {
+    setNavOpen(false);
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    mainRef.current?.focus({ preventScroll: true });
+  }, [location.pathname]);
+
+  const links = [
+    { to: '/', label: t('nav.home'), end: true, show: true },
+    { to: '/organisasi', label: t('nav.org'), show: true },
+    { to: '/pegawai', label: t('nav.employees'), show: true },
+    { to: '/impor', label: t('nav.import'), show: !!user.abilities['import.run'] },
+    { to: '/audit', label: t('nav.audit'), show: !!user.abilities['audit.read'] },
+  ].filter((l) => l.show);
+
+  return (
+    <div className={`app${navOpen ? ' nav-open' : ''}`}>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="topbar">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={navOpen}
+          aria-controls="sidenav"
+          onClick={() => setNavOpen((o) => !o)}
+        >
+          <span className="menu-icon" aria-hidden="true" />
+          <span className="sr-only">{t('nav.menu')}</span>
+        </button>
+        <NavLink to="/" className="brand" end>
+          <img src="/favicon.svg" alt="" width="24" height="24" />
+          <span>Kinerja</span>
+        </NavLink>
+        <span className="tenant" title={t('nav.city')}>
+          {user.tenant.name}
+        </span>
+        <div className="topbar-end">
+          <span className="user-name" title={user.username}>
+            {user.displayName}
+          </span>
+          <LangSwitch />
+          <button type="button" className="btn btn-ghost btn-small" data-testid="logout" onClick={() => void logout()}>
+            {t('nav.logout')}
+          </button>
+        </div>
+      </header>
+      <div className="shell">
+        <nav id="sidenav" className="sidenav" aria-label={t('nav.main')}>
+          <ul>
+            {links.map((l) => (
+              <li key={l.to}>
+                <NavLink to={l.to} end={l.end}>
+                  {l.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+          <div className="sidenav-foot">
+            <span className="user-name-mobile">{user.displayName}</span>
+          </div>
+        </nav>
+        <main id="main" ref={mainRef} tabIndex={-1} className="content">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}
