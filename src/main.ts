@@ -5,7 +5,7 @@ import { buildApp } from './server/app.ts';
 
 const config = loadConfig();
 const db = openDatabase(config.databaseUrl);
-await migrateToLatest(db.kysely);
+await migrateToLatest(db);
 
 // Demo cities make a fresh install usable at once; production installs start empty.
 if (!config.production || process.env.SEED_DEMO === 'true') {

@@ -43,7 +43,9 @@ function required(raw: RawRow, column: string, add: (c: string, code: string, p?
 }
 
 function oneOf(value: string, allowed: readonly string[], column: string, add: (c: string, code: string, p?: Params) => void) {
-  if (value && !allowed.includes(value)) add(column, 'IMPORT_INVALID_VALUE', { value, allowed: allowed.join(', ') });
+  if (value && !allowed.some((a) => a.toLowerCase() === value.toLowerCase())) {
+    add(column, 'IMPORT_INVALID_VALUE', { value, allowed: allowed.join(', ') });
+  }
 }
 
 /** The admin_opd scope rule, applied to the unit a row lands in. */
@@ -64,13 +66,14 @@ function unitValidator(actor: Actor, refs: Refs): RowValidator {
       const { errors, add } = collector(rowNo);
       const code = required(raw, 'code', add);
       const name = required(raw, 'name', add);
-      const type = required(raw, 'type', add).toLowerCase();
+      const typeText = required(raw, 'type', add);
+      const type = typeText.toLowerCase();
       const parent = required(raw, 'parent_code', add);
       if (code && !CODE.test(code)) add('code', 'IMPORT_INVALID_VALUE', { value: code, allowed: 'A-Z 0-9 . _ -' });
       if (code && refs.units.has(code)) add('code', 'DUPLICATE', { field: 'code', value: code });
       if (code) uniqueInFile(inFile, code, rowNo, 'code', add);
       if (name && name.length < 2) add('name', 'IMPORT_REQUIRED');
-      oneOf(type, UNIT_TYPE_VALUES, 'type', add);
+      oneOf(typeText, UNIT_TYPE_VALUES, 'type', add);
       if (code && parent) parents.set(code, { row: rowNo, parent });
       return { data: errors.length ? null : { code, name, type, parent_code: parent }, errors };
     },
@@ -111,7 +114,8 @@ function positionValidator(actor: Actor, refs: Refs): RowValidator {
       const { errors, add } = collector(rowNo);
       const code = required(raw, 'code', add);
       const name = required(raw, 'name', add);
-      const kind = required(raw, 'kind', add).toLowerCase();
+      const kindText = required(raw, 'kind', add);
+      const kind = kindText.toLowerCase();
       const kelasText = required(raw, 'kelas', add);
       const unitCode = required(raw, 'unit_code', add);
       const parent = (raw.parent_code ?? '').trim();
@@ -119,7 +123,7 @@ function positionValidator(actor: Actor, refs: Refs): RowValidator {
       if (code && !CODE.test(code)) add('code', 'IMPORT_INVALID_VALUE', { value: code, allowed: 'A-Z 0-9 . _ -' });
       if (code && refs.positions.has(code)) add('code', 'DUPLICATE', { field: 'code', value: code });
       if (code) uniqueInFile(inFile, code, rowNo, 'code', add);
-      oneOf(kind, POSITION_KIND_VALUES, 'kind', add);
+      oneOf(kindText, POSITION_KIND_VALUES, 'kind', add);
       const kelas = Number(kelasText);
       if (kelasText && (!Number.isInteger(kelas) || kelas < 1 || kelas > 17)) add('kelas', 'IMPORT_NUMBER_RANGE', { min: 1, max: 17 });
       const unit = unitCode ? refs.units.get(unitCode) : undefined;
@@ -173,14 +177,16 @@ function employeeValidator(actor: Actor, refs: Refs, today: string): RowValidato
     row(rowNo, raw) {
       const { errors, add } = collector(rowNo);
       const nip = required(raw, 'nip', add).replace(/\s+/g, '');
-      const asnType = required(raw, 'asn_type', add).toUpperCase();
+      const asnText = required(raw, 'asn_type', add);
+      const asnType = asnText.toUpperCase();
       const name = required(raw, 'name', add);
-      const sex = required(raw, 'sex', add).toUpperCase();
+      const sexText = required(raw, 'sex', add);
+      const sex = sexText.toUpperCase();
       const email = (raw.email ?? '').trim();
       const phone = (raw.phone ?? '').trim();
       const positionCode = (raw.position_code ?? '').trim();
-      oneOf(asnType, ['PNS', 'PPPK'], 'asn_type', add);
-      oneOf(sex, ['L', 'P'], 'sex', add);
+      oneOf(asnText, ['PNS', 'PPPK'], 'asn_type', add);
+      oneOf(sexText, ['L', 'P'], 'sex', add);
       let birthDate = '';
       let tmt = '';
       if (nip && (asnType === 'PNS' || asnType === 'PPPK')) {
