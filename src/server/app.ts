@@ -58,6 +58,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   app.decorateRequest('actor', null);
   app.decorateRequest('locale', 'id');
   app.setErrorHandler(errorHandler);
+  // the API speaks JSON (and multipart for uploads) only
+  app.removeContentTypeParser('text/plain');
 
   await app.register(helmet, {
     contentSecurityPolicy: {
