@@ -12,11 +12,17 @@ if (!config.production || process.env.SEED_DEMO === 'true') {
   const seeded = await seedDemoIfEmpty(db);
   if (seeded) {
     for (const city of seeded) {
-      console.log(`Seeded ${city.city}: ${city.units} units, ${city.positions} positions, ${city.employees} employees`);
+      console.log(
+        `Seeded ${city.city}: ${city.units} units, ${city.positions} positions, ${city.employees} employees`,
+      );
     }
   }
   if (!config.production) {
-    const tenants = await db.kysely.selectFrom('tenants').select(['slug', 'name']).orderBy('slug', 'desc').execute();
+    const tenants = await db.kysely
+      .selectFrom('tenants')
+      .select(['slug', 'name'])
+      .orderBy('slug', 'desc')
+      .execute();
     console.log(`\nDemo logins (password "${DEMO_PASSWORD}" for all; disabled when NODE_ENV=production):`);
     const users = await db.kysely
       .selectFrom('users as u')
@@ -26,7 +32,12 @@ if (!config.production || process.env.SEED_DEMO === 'true') {
       .orderBy('u.username')
       .execute();
     for (const t of tenants) {
-      console.log(`  ${t.name} (kota: ${t.slug}): ${users.filter((u) => u.slug === t.slug).map((u) => u.username).join(', ')}`);
+      console.log(
+        `  ${t.name} (kota: ${t.slug}): ${users
+          .filter((u) => u.slug === t.slug)
+          .map((u) => u.username)
+          .join(', ')}`,
+      );
     }
   }
 }
@@ -39,7 +50,9 @@ if (config.production && process.env.SEED_DEMO !== 'true') {
 
 const app = await buildApp({ config, db, logger: process.env.LOG_REQUESTS === 'true' });
 await app.listen({ port: config.port, host: config.host });
-console.log(`\nKinerja ${config.version} on http://localhost:${config.port}  (database: ${db.dialect}; API docs: /api/docs)`);
+console.log(
+  `\nKinerja ${config.version} on http://localhost:${config.port}  (database: ${db.dialect}; API docs: /api/docs)`,
+);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, async () => {

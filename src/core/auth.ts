@@ -27,7 +27,8 @@ export interface Actor {
   csrfToken: string;
 }
 
-export const hasRole = (actor: Actor, ...roles: Role[]): boolean => actor.roles.some((g) => roles.includes(g.role));
+export const hasRole = (actor: Actor, ...roles: Role[]): boolean =>
+  actor.roles.some((g) => roles.includes(g.role));
 
 /** True when `unitPath` lies inside one of the actor's grants of `role` (a null grant scope is the whole city). */
 export function roleCoversUnit(actor: Actor, role: Role, unitPath: string | null | undefined): boolean {

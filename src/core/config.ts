@@ -38,7 +38,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     production: env.NODE_ENV === 'production',
     cookieSecure: cookieSecure === undefined || cookieSecure === 'auto' ? 'auto' : cookieSecure === 'true',
     trustProxy: env.TRUST_PROXY === 'true',
-    rateLimit: { max: intEnv(env, 'RATE_LIMIT_MAX', 1200), loginMax: intEnv(env, 'LOGIN_RATE_LIMIT_MAX', 30) },
+    rateLimit: {
+      max: intEnv(env, 'RATE_LIMIT_MAX', 1200),
+      loginMax: intEnv(env, 'LOGIN_RATE_LIMIT_MAX', 30),
+    },
     sessionHours: intEnv(env, 'SESSION_HOURS', 12),
     lockout: { maxFailures: intEnv(env, 'LOCKOUT_FAILURES', 5), minutes: intEnv(env, 'LOCKOUT_MINUTES', 15) },
     uploadLimitBytes: intEnv(env, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),

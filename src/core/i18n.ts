@@ -19,8 +19,10 @@ const id: Messages = {
   CONFLICT: 'Data bentrok dengan data lain.',
   DUPLICATE: '{field} "{value}" sudah dipakai.',
   ORG_CYCLE: 'Tidak bisa: {name} akan menjadi bawahan dirinya sendiri.',
-  UNIT_HAS_POSITIONS: 'Unit "{name}" masih memiliki {count} jabatan aktif. Pindahkan atau nonaktifkan jabatannya dulu.',
-  UNIT_HAS_CHILDREN: 'Unit "{name}" masih memiliki {count} sub-unit aktif. Pindahkan atau nonaktifkan sub-unitnya dulu.',
+  UNIT_HAS_POSITIONS:
+    'Unit "{name}" masih memiliki {count} jabatan aktif. Pindahkan atau nonaktifkan jabatannya dulu.',
+  UNIT_HAS_CHILDREN:
+    'Unit "{name}" masih memiliki {count} sub-unit aktif. Pindahkan atau nonaktifkan sub-unitnya dulu.',
   UNIT_INACTIVE: 'Unit "{name}" sudah tidak aktif.',
   ROOT_UNIT_LOCKED: 'Unit induk pemerintah kota tidak dapat dipindahkan, dinonaktifkan, atau dihapus.',
   POSITION_OCCUPIED: 'Jabatan "{name}" sedang diisi oleh {holder}.',
@@ -73,7 +75,8 @@ const en: Messages = {
   CSRF_INVALID: 'The security (CSRF) token is missing or does not match. Reload the page and try again.',
   RATE_LIMITED: 'Too many requests. Try again in {seconds} seconds.',
   INVALID_CREDENTIALS: 'City, username or password is wrong.',
-  ACCOUNT_LOCKED: 'The account is temporarily locked after too many failed attempts. Try again after {until}.',
+  ACCOUNT_LOCKED:
+    'The account is temporarily locked after too many failed attempts. Try again after {until}.',
   INTERNAL: 'Something went wrong on the server. The incident has been logged.',
   CONFLICT: 'This conflicts with other data.',
   DUPLICATE: '{field} "{value}" is already in use.',
@@ -124,7 +127,9 @@ export type Params = Record<string, string | number>;
 
 export function t(locale: Locale, code: string, params: Params = {}): string {
   const template = catalogs[locale][code] ?? catalogs.id[code] ?? code;
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => (key in params ? String(params[key]) : `{${key}}`));
+  return template.replace(/\{(\w+)\}/g, (_, key: string) =>
+    key in params ? String(params[key]) : `{${key}}`,
+  );
 }
 
 export function pickLocale(acceptLanguage: string | undefined): Locale {

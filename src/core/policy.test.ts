@@ -21,7 +21,11 @@ const actor = (roles: { role: Role; unitPath?: string }[]): Actor => ({
 
 describe('definePolicy', () => {
   const policy = definePolicy<{ owner: string }, 'read' | 'edit' | 'approve'>(
-    { read: () => false, edit: (a, r) => a.userId === r.owner, approve: (a) => a.roles.some((g) => g.role === 'bkpsdm') },
+    {
+      read: () => false,
+      edit: (a, r) => a.userId === r.owner,
+      approve: (a) => a.roles.some((g) => g.role === 'bkpsdm'),
+    },
     { edit: ['read'], approve: ['edit'] },
   );
   it('denies by default and composes implied abilities transitively', () => {
@@ -30,11 +34,19 @@ describe('definePolicy', () => {
     expect(policy.can(actor([{ role: 'bkpsdm' }]), 'read', { owner: 'other' })).toBe(true);
   });
   it('answers 404 when the object cannot be seen and 403 when it can', () => {
-    expect(() => policy.authorize(actor([{ role: 'pegawai' }]), 'approve', { owner: 'other' }, 'read')).toThrow(expect.objectContaining({ status: 404 }));
-    expect(() => policy.authorize(actor([{ role: 'pegawai' }]), 'approve', { owner: 'u' }, 'read')).toThrow(expect.objectContaining({ status: 403 }));
+    expect(() =>
+      policy.authorize(actor([{ role: 'pegawai' }]), 'approve', { owner: 'other' }, 'read'),
+    ).toThrow(expect.objectContaining({ status: 404 }));
+    expect(() => policy.authorize(actor([{ role: 'pegawai' }]), 'approve', { owner: 'u' }, 'read')).toThrow(
+      expect.objectContaining({ status: 403 }),
+    );
   });
   it('lists abilities for the UI', () => {
-    expect(policy.abilities(actor([{ role: 'pegawai' }]), { owner: 'u' })).toEqual({ read: true, edit: true, approve: false });
+    expect(policy.abilities(actor([{ role: 'pegawai' }]), { owner: 'u' })).toEqual({
+      read: true,
+      edit: true,
+      approve: false,
+    });
   });
 });
 
@@ -50,6 +62,8 @@ describe('org scope', () => {
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops undefined', () => {
-    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe('{"a":{"d":[2,{"y":2,"z":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { z: 1, y: 2 }], c: undefined } })).toBe(
+      '{"a":{"d":[2,{"y":2,"z":1}]},"b":1}',
+    );
   });
 });

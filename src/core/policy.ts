@@ -8,7 +8,10 @@ export type Rule<R> = (actor: Actor, resource: R) => boolean;
  * an actor who may `update` may also `read` when `{ update: ['read'] }`. An actor who cannot `read`
  * a resource gets 404 for anything on it, so existence never leaks; otherwise a refused action is 403.
  */
-export function definePolicy<R, A extends string>(rules: Record<A, Rule<R>>, implies: Partial<Record<A, A[]>> = {}) {
+export function definePolicy<R, A extends string>(
+  rules: Record<A, Rule<R>>,
+  implies: Partial<Record<A, A[]>> = {},
+) {
   const grantedBy = new Map<A, A[]>();
   for (const [strong, weaker] of Object.entries(implies) as [A, A[]][]) {
     for (const weak of weaker) grantedBy.set(weak, [...(grantedBy.get(weak) ?? []), strong]);

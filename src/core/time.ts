@@ -4,7 +4,12 @@ export const nowIso = (): string => new Date().toISOString();
 
 export function todayIn(timeZone: string, at: Date = new Date()): string {
   // en-CA formats as YYYY-MM-DD
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
 }
 
 export function isRealDate(year: number, month: number, day: number): boolean {

@@ -51,13 +51,20 @@ interface PersonPlan {
   senior: boolean;
 }
 
-function personName(rng: Rng, city: CitySeed, sex: 'L' | 'P', plan: PersonPlan): { name: string; education: string } {
+function personName(
+  rng: Rng,
+  city: CitySeed,
+  sex: 'L' | 'P',
+  plan: PersonPlan,
+): { name: string; education: string } {
   const given = rng.pick(sex === 'L' ? city.givenMale : city.givenFemale);
   const family = rng.pick(city.family);
   const base = `${given} ${family}`;
   if (plan.kind === 'pelaksana' && plan.kelas <= 5) {
     const d = rng.pick(DIPLOMA);
-    return rng.next() < 0.5 ? { name: `${base}, ${d}`, education: 'D3' } : { name: base, education: 'SMA/SMK' };
+    return rng.next() < 0.5
+      ? { name: `${base}, ${d}`, education: 'D3' }
+      : { name: base, education: 'SMA/SMK' };
   }
   const s1 = rng.pick(DEGREES);
   if (plan.senior) {
@@ -77,7 +84,11 @@ function nipFor(rng: Rng, plan: PersonPlan, sex: 'L' | 'P', seq: number, pppk: b
   const sequence = String((seq % 999) + 1).padStart(3, '0');
   if (pppk) {
     const year = rng.pick([2022, 2023, 2024, 2025]);
-    return { nip: `${birth.replace(/-/g, '')}${year}01${sexDigit}${sequence}`, birth, tmt: isoDate(year, 1, 1) };
+    return {
+      nip: `${birth.replace(/-/g, '')}${year}01${sexDigit}${sequence}`,
+      birth,
+      tmt: isoDate(year, 1, 1),
+    };
   }
   const tmtYear = Math.min(2024, birthYear + rng.int(23, 29));
   const tmtMonth = rng.pick([1, 3, 4, 12]);
@@ -108,7 +119,14 @@ function headTitle(opd: OpdSeed): string {
 function buildCity(tenantId: string, city: CitySeed, seed: number): Built {
   const rng = prng(seed);
   const at = nowIso();
-  const built: Built = { units: [], positions: [], employees: [], acting: [], holderByCode: new Map(), unitIdByCode: new Map() };
+  const built: Built = {
+    units: [],
+    positions: [],
+    employees: [],
+    acting: [],
+    holderByCode: new Map(),
+    unitIdByCode: new Map(),
+  };
   let seq = 0;
 
   const unit = (code: string, name: string, type: string, parent: UnitTable | null): UnitTable => {
@@ -133,7 +151,15 @@ function buildCity(tenantId: string, city: CitySeed, seed: number): Built {
     return row;
   };
 
-  const position = (code: string, name: string, kind: string, kelas: number, u: UnitTable, parent: PositionTable | null, opts: { vacant?: boolean; isKey?: boolean } = {}) => {
+  const position = (
+    code: string,
+    name: string,
+    kind: string,
+    kelas: number,
+    u: UnitTable,
+    parent: PositionTable | null,
+    opts: { vacant?: boolean; isKey?: boolean } = {},
+  ) => {
     const row: PositionTable = {
       tenant_id: tenantId,
       id: newId(),
@@ -195,13 +221,47 @@ function buildCity(tenantId: string, city: CitySeed, seed: number): Built {
   city.opds.forEach((opd, opdIndex) => {
     const u = unit(opd.code, opd.name, opd.type, root);
     const isKec = opd.type === 'kecamatan';
-    const head = position(`${opd.code}.KEPALA`, headTitle(opd), isKec ? 'administrator' : 'jpt', opd.code === 'SETDA' ? 16 : isKec ? 12 : 14, u, opd.code === 'SETDA' ? null : isKec ? sekda : null, { isKey: true });
+    const head = position(
+      `${opd.code}.KEPALA`,
+      headTitle(opd),
+      isKec ? 'administrator' : 'jpt',
+      opd.code === 'SETDA' ? 16 : isKec ? 12 : 14,
+      u,
+      opd.code === 'SETDA' ? null : isKec ? sekda : null,
+      { isKey: true },
+    );
     if (opd.code === 'SETDA') sekda = head;
-    const secretariat = isKec ? u : unit(`${opd.code}.SEKRET`, opd.code === 'SETDA' ? 'Bagian Umum, Protokol dan Komunikasi Pimpinan' : 'Sekretariat', 'bagian', u);
-    const secretary = position(`${opd.code}.SEKRETARIS`, isKec ? 'Sekretaris Kecamatan' : opd.code === 'SETDA' ? 'Kepala Bagian Umum' : 'Sekretaris', 'administrator', isKec ? 10 : 11, secretariat, head);
+    const secretariat = isKec
+      ? u
+      : unit(
+          `${opd.code}.SEKRET`,
+          opd.code === 'SETDA' ? 'Bagian Umum, Protokol dan Komunikasi Pimpinan' : 'Sekretariat',
+          'bagian',
+          u,
+        );
+    const secretary = position(
+      `${opd.code}.SEKRETARIS`,
+      isKec ? 'Sekretaris Kecamatan' : opd.code === 'SETDA' ? 'Kepala Bagian Umum' : 'Sekretaris',
+      'administrator',
+      isKec ? 10 : 11,
+      secretariat,
+      head,
+    );
     if (!isKec) {
-      const sub = unit(`${opd.code}.SEKRET.UMPEG`, 'Subbagian Umum dan Kepegawaian', 'subbagian', secretariat);
-      const kasubag = position(`${opd.code}.KASUBAG.UMPEG`, 'Kepala Subbagian Umum dan Kepegawaian', 'pengawas', 9, sub, secretary);
+      const sub = unit(
+        `${opd.code}.SEKRET.UMPEG`,
+        'Subbagian Umum dan Kepegawaian',
+        'subbagian',
+        secretariat,
+      );
+      const kasubag = position(
+        `${opd.code}.KASUBAG.UMPEG`,
+        'Kepala Subbagian Umum dan Kepegawaian',
+        'pengawas',
+        9,
+        sub,
+        secretary,
+      );
       position(`${opd.code}.UMPEG.S1`, 'Pengadministrasi Perkantoran', 'pelaksana', 5, sub, kasubag);
       position(`${opd.code}.UMPEG.S2`, 'Pengelola Layanan Kepegawaian', 'pelaksana', 7, sub, kasubag);
     }
@@ -212,31 +272,59 @@ function buildCity(tenantId: string, city: CitySeed, seed: number): Built {
       const vacantHead = (opd.code === 'DLH' || opd.code === 'DPUPR') && i === 0;
       const lead = position(
         `${fieldCode}.KEPALA`,
-        isKec ? `Kepala ${field}` : field.startsWith('Bagian') ? `Kepala ${field}` : field.startsWith('Inspektur') ? field : `Kepala ${field}`,
+        isKec
+          ? `Kepala ${field}`
+          : field.startsWith('Bagian')
+            ? `Kepala ${field}`
+            : field.startsWith('Inspektur')
+              ? field
+              : `Kepala ${field}`,
         isKec ? 'pengawas' : 'administrator',
         isKec ? 9 : 11,
         fu,
         head,
         { vacant: vacantHead, isKey: !isKec },
       );
-      if (vacantHead) built.acting.push({ position_id: lead.id, employee_id: built.holderByCode.get(`${opd.code}.SEKRETARIS`) ?? '' });
+      if (vacantHead)
+        built.acting.push({
+          position_id: lead.id,
+          employee_id: built.holderByCode.get(`${opd.code}.SEKRETARIS`) ?? '',
+        });
       if (!isKec) {
-        const fungsional = opd.code === 'INSPEKTORAT' ? 'Auditor Ahli Muda' : opd.code === city.hr ? 'Analis Sumber Daya Manusia Aparatur Ahli Muda' : 'Analis Kebijakan Ahli Muda';
+        const fungsional =
+          opd.code === 'INSPEKTORAT'
+            ? 'Auditor Ahli Muda'
+            : opd.code === city.hr
+              ? 'Analis Sumber Daya Manusia Aparatur Ahli Muda'
+              : 'Analis Kebijakan Ahli Muda';
         position(`${fieldCode}.JF1`, fungsional, 'fungsional', 9, fu, lead);
       }
       const staffCount = isKec ? 2 : 3;
       for (let s = 0; s < staffCount; s++) {
         const [title, kelas] = STAFF_TITLES[(opdIndex + i + s) % STAFF_TITLES.length];
         // every so often a staff post is vacant (vacancies are real and must show)
-        position(`${fieldCode}.S${s + 1}`, title, 'pelaksana', kelas, fu, lead, { vacant: (opdIndex * 7 + i * 3 + s) % 23 === 0 });
+        position(`${fieldCode}.S${s + 1}`, title, 'pelaksana', kelas, fu, lead, {
+          vacant: (opdIndex * 7 + i * 3 + s) % 23 === 0,
+        });
       }
     });
     if (opd.code === city.tourism) {
-      const river = city.slug === 'surabaya' ? 'Seksi Destinasi Wisata Sungai Kalimas' : 'Seksi Destinasi Wisata Tepian Batanghari';
+      const river =
+        city.slug === 'surabaya'
+          ? 'Seksi Destinasi Wisata Sungai Kalimas'
+          : 'Seksi Destinasi Wisata Tepian Batanghari';
       const bidang = built.positions.find((p) => p.code === `${opd.code}.B1.KEPALA`) ?? null;
-      const su = unit(`${opd.code}.B1.SUNGAI`, river, 'seksi', built.units.find((x) => x.code === `${opd.code}.B1`) ?? u);
+      const su = unit(
+        `${opd.code}.B1.SUNGAI`,
+        river,
+        'seksi',
+        built.units.find((x) => x.code === `${opd.code}.B1`) ?? u,
+      );
       const kasi = position(`${opd.code}.B1.SUNGAI.KASI`, `Kepala ${river}`, 'pengawas', 9, su, bidang);
-      const guide = city.slug === 'surabaya' ? 'Pengelola Wisata Perahu Kalimas' : 'Pengelola Wisata Tepian Batanghari dan Gentala Arasy';
+      const guide =
+        city.slug === 'surabaya'
+          ? 'Pengelola Wisata Perahu Kalimas'
+          : 'Pengelola Wisata Tepian Batanghari dan Gentala Arasy';
       position(`${opd.code}.B1.SUNGAI.S1`, guide, 'pelaksana', 7, su, kasi);
       position(`${opd.code}.B1.SUNGAI.S2`, 'Pemandu Wisata', 'pelaksana', 6, su, kasi);
       position(`${opd.code}.B1.SUNGAI.S3`, 'Pengadministrasi Tiket dan Kunjungan', 'pelaksana', 5, su, kasi);
@@ -255,13 +343,48 @@ interface DemoLogin {
 
 function demoLogins(city: CitySeed): DemoLogin[] {
   return [
-    { username: 'walikota', displayName: city.slug === 'surabaya' ? 'Eri Cahyadi, S.T., M.T.' : 'Dr. dr. H. Maulana, M.K.M.', roles: [{ role: 'pimpinan' }], description: 'Wali Kota (pimpinan)' },
-    { username: 'sekda', roles: [{ role: 'pimpinan' }, { role: 'pegawai' }], positionCode: 'SETDA.KEPALA', description: 'Sekretaris Daerah (pimpinan)' },
-    { username: 'bkpsdm', roles: [{ role: 'bkpsdm' }, { role: 'pegawai' }], positionCode: `${city.hr}.B2.KEPALA`, description: 'Kepala Bidang di BKPSDM (bkpsdm)' },
-    { username: 'adminopd', roles: [{ role: 'admin_opd', unitCode: city.tourism }, { role: 'pegawai' }], positionCode: `${city.tourism}.KASUBAG.UMPEG`, description: 'Admin kepegawaian dinas pariwisata (admin_opd)' },
-    { username: 'atasan', roles: [{ role: 'pegawai' }], positionCode: `${city.tourism}.B1.SUNGAI.KASI`, description: 'Kepala Seksi wisata sungai (atasan)' },
-    { username: 'pegawai', roles: [{ role: 'pegawai' }], positionCode: `${city.tourism}.B1.SUNGAI.S1`, description: 'Pelaksana wisata sungai (pegawai)' },
-    { username: 'inspektorat', roles: [{ role: 'inspektorat' }, { role: 'pegawai' }], positionCode: 'INSPEKTORAT.B1.KEPALA', description: 'Inspektur Pembantu (inspektorat)' },
+    {
+      username: 'walikota',
+      displayName: city.slug === 'surabaya' ? 'Eri Cahyadi, S.T., M.T.' : 'Dr. dr. H. Maulana, M.K.M.',
+      roles: [{ role: 'pimpinan' }],
+      description: 'Wali Kota (pimpinan)',
+    },
+    {
+      username: 'sekda',
+      roles: [{ role: 'pimpinan' }, { role: 'pegawai' }],
+      positionCode: 'SETDA.KEPALA',
+      description: 'Sekretaris Daerah (pimpinan)',
+    },
+    {
+      username: 'bkpsdm',
+      roles: [{ role: 'bkpsdm' }, { role: 'pegawai' }],
+      positionCode: `${city.hr}.B2.KEPALA`,
+      description: 'Kepala Bidang di BKPSDM (bkpsdm)',
+    },
+    {
+      username: 'adminopd',
+      roles: [{ role: 'admin_opd', unitCode: city.tourism }, { role: 'pegawai' }],
+      positionCode: `${city.tourism}.KASUBAG.UMPEG`,
+      description: 'Admin kepegawaian dinas pariwisata (admin_opd)',
+    },
+    {
+      username: 'atasan',
+      roles: [{ role: 'pegawai' }],
+      positionCode: `${city.tourism}.B1.SUNGAI.KASI`,
+      description: 'Kepala Seksi wisata sungai (atasan)',
+    },
+    {
+      username: 'pegawai',
+      roles: [{ role: 'pegawai' }],
+      positionCode: `${city.tourism}.B1.SUNGAI.S1`,
+      description: 'Pelaksana wisata sungai (pegawai)',
+    },
+    {
+      username: 'inspektorat',
+      roles: [{ role: 'inspektorat' }, { role: 'pegawai' }],
+      positionCode: 'INSPEKTORAT.B1.KEPALA',
+      description: 'Inspektur Pembantu (inspektorat)',
+    },
   ];
 }
 
@@ -274,26 +397,40 @@ export interface SeedSummary {
   logins: { username: string; description: string }[];
 }
 
-async function insertMany<T>(db: Db['kysely'], table: 'units' | 'positions' | 'employees', rows: T[]) {
-  for (let i = 0; i < rows.length; i += 400) {
-    // biome-ignore lint/suspicious/noExplicitAny: one helper for three tables of different row types
-    await db.insertInto(table).values(rows.slice(i, i + 400) as any).execute();
-  }
-}
+const chunks = <T>(rows: T[], size = 400): T[][] =>
+  Array.from({ length: Math.ceil(rows.length / size) }, (_, i) => rows.slice(i * size, (i + 1) * size));
 
-export async function seedCity(db: Db, city: CitySeed, seed: number, passwordHash: string): Promise<SeedSummary> {
+export async function seedCity(
+  db: Db,
+  city: CitySeed,
+  seed: number,
+  passwordHash: string,
+): Promise<SeedSummary> {
   const tenantId = newId();
   const built = buildCity(tenantId, city, seed);
   const logins = demoLogins(city);
   const at = nowIso();
   await transaction(db.kysely, async (trx) => {
-    await trx.insertInto('tenants').values({ id: tenantId, slug: city.slug, name: city.name, time_zone: 'Asia/Jakarta', settings: JSON.stringify({ demo: true }), active: 1, created_at: at }).execute();
-    await insertMany(trx, 'units', built.units);
+    await trx
+      .insertInto('tenants')
+      .values({
+        id: tenantId,
+        slug: city.slug,
+        name: city.name,
+        time_zone: 'Asia/Jakarta',
+        settings: JSON.stringify({ demo: true }),
+        active: 1,
+        created_at: at,
+      })
+      .execute();
+    for (const c of chunks(built.units)) await trx.insertInto('units').values(c).execute();
     // parents first, so the self-referencing foreign key is satisfied row by row
     const byId = new Map(built.positions.map((p) => [p.id, p]));
-    const depth = (p: PositionTable): number => (p.parent_position_id ? 1 + depth(byId.get(p.parent_position_id) as PositionTable) : 0);
-    await insertMany(trx, 'positions', [...built.positions].sort((a, b) => depth(a) - depth(b)));
-    await insertMany(trx, 'employees', built.employees);
+    const depth = (p: PositionTable): number =>
+      p.parent_position_id ? 1 + depth(byId.get(p.parent_position_id) as PositionTable) : 0;
+    const ordered = [...built.positions].sort((a, b) => depth(a) - depth(b));
+    for (const c of chunks(ordered)) await trx.insertInto('positions').values(c).execute();
+    for (const c of chunks(built.employees)) await trx.insertInto('employees').values(c).execute();
     const history = built.employees.map((e) => ({
       tenant_id: tenantId,
       id: newId(),
@@ -304,9 +441,25 @@ export async function seedCity(db: Db, city: CitySeed, seed: number, passwordHas
       end_date: null,
       reason: null,
     }));
-    for (let i = 0; i < history.length; i += 400) await trx.insertInto('position_history').values(history.slice(i, i + 400)).execute();
+    for (let i = 0; i < history.length; i += 400)
+      await trx
+        .insertInto('position_history')
+        .values(history.slice(i, i + 400))
+        .execute();
     for (const a of built.acting) {
-      await trx.insertInto('acting_assignments').values({ tenant_id: tenantId, id: newId(), position_id: a.position_id, employee_id: a.employee_id, kind: 'plt', start_date: '2026-10-01', end_date: null, active: 1 }).execute();
+      await trx
+        .insertInto('acting_assignments')
+        .values({
+          tenant_id: tenantId,
+          id: newId(),
+          position_id: a.position_id,
+          employee_id: a.employee_id,
+          kind: 'plt',
+          start_date: '2026-10-01',
+          end_date: null,
+          active: 1,
+        })
+        .execute();
     }
     for (const login of logins) {
       const employeeId = login.positionCode ? (built.holderByCode.get(login.positionCode) ?? null) : null;
@@ -330,15 +483,33 @@ export async function seedCity(db: Db, city: CitySeed, seed: number, passwordHas
         })
         .execute();
       for (const r of login.roles) {
-        await trx.insertInto('user_roles').values({ tenant_id: tenantId, user_id: userId, role: r.role, unit_id: r.unitCode ? (built.unitIdByCode.get(r.unitCode) ?? null) : null }).execute();
+        await trx
+          .insertInto('user_roles')
+          .values({
+            tenant_id: tenantId,
+            user_id: userId,
+            role: r.role,
+            unit_id: r.unitCode ? (built.unitIdByCode.get(r.unitCode) ?? null) : null,
+          })
+          .execute();
       }
     }
-    await recordAudit(trx, db.dialect, { tenantId, userId: null, userName: 'system', role: 'system', requestId: null, ip: null }, {
-      action: 'tenant.seed',
-      entityType: 'tenant',
-      entityId: tenantId,
-      after: { slug: city.slug, units: built.units.length, positions: built.positions.length, employees: built.employees.length },
-    });
+    await recordAudit(
+      trx,
+      db.dialect,
+      { tenantId, userId: null, userName: 'system', role: 'system', requestId: null, ip: null },
+      {
+        action: 'tenant.seed',
+        entityType: 'tenant',
+        entityId: tenantId,
+        after: {
+          slug: city.slug,
+          units: built.units.length,
+          positions: built.positions.length,
+          employees: built.employees.length,
+        },
+      },
+    );
   });
   return {
     city: city.name,

@@ -9,11 +9,11 @@ import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
 import Fastify from 'fastify';
 import {
-  type ZodTypeProvider,
   jsonSchemaTransform,
   jsonSchemaTransformObject,
   serializerCompiler,
   validatorCompiler,
+  type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AppConfig } from '../core/config.ts';
@@ -22,8 +22,8 @@ import { pickLocale } from '../core/i18n.ts';
 import { newId } from '../core/ids.ts';
 import type { Db } from '../db/index.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
-import { SESSION_COOKIE, actorFromCookie } from '../modules/identity/service.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
+import { actorFromCookie, SESSION_COOKIE } from '../modules/identity/service.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
@@ -32,7 +32,11 @@ import type { App } from './types.ts';
 
 const webRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 const Health = z
-  .object({ status: z.string(), version: z.string(), database: z.object({ dialect: z.string(), ok: z.boolean() }) })
+  .object({
+    status: z.string(),
+    version: z.string(),
+    database: z.object({ dialect: z.string(), ok: z.boolean() }),
+  })
   .meta({ id: 'Health' });
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -92,7 +96,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       info: {
         title: 'Kinerja API',
         version: config.version,
-        description: 'Individual performance contracts, workload and talent management for Indonesian city governments.',
+        description:
+          'Individual performance contracts, workload and talent management for Indonesian city governments.',
       },
       components: {
         securitySchemes: {
@@ -112,7 +117,10 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     req.locale = pickLocale(req.headers['accept-language']);
     if (req.url.startsWith('/api/docs')) {
       // the API reference page runs its own inline bootstrap script
-      reply.header('content-security-policy', "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:");
+      reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:",
+      );
     }
     if (!req.url.startsWith('/api/v1/')) return;
     const actor = await actorFromCookie(db, req.cookies[SESSION_COOKIE]);
@@ -144,9 +152,11 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
       } catch {
         ok = false;
       }
-      return reply
-        .status(ok ? 200 : 503)
-        .send({ status: ok ? 'ok' : 'degraded', version: config.version, database: { dialect: db.dialect, ok } });
+      return reply.status(ok ? 200 : 503).send({
+        status: ok ? 'ok' : 'degraded',
+        version: config.version,
+        database: { dialect: db.dialect, ok },
+      });
     },
   );
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, () => app.swagger());

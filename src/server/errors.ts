@@ -3,7 +3,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { locales } from 'zod';
 import type { $ZodRawIssue } from 'zod/v4/core';
 import { AppError, type ErrorDetail } from '../core/errors.ts';
-import { type Locale, hasMessage, t } from '../core/i18n.ts';
+import { hasMessage, type Locale, t } from '../core/i18n.ts';
 
 const zodLocales = { id: locales.id(), en: locales.en() };
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TestEnv, call, createTestEnv, login, snapshot } from '../support/app.ts';
+import { call, createTestEnv, login, snapshot, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
 beforeAll(async () => {
@@ -21,30 +21,51 @@ describe('login and sessions', () => {
   });
 
   it('sets an httpOnly SameSite=Lax cookie', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: 'jambi', username: 'pegawai', password: 'kinerja2026' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: 'jambi', username: 'pegawai', password: 'kinerja2026' },
+    });
     const cookie = String(res.headers['set-cookie']);
     expect(cookie).toMatch(/HttpOnly/);
     expect(cookie).toMatch(/SameSite=Lax/);
   });
 
   it('rejects a wrong password with a localised message and no session', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: 'surabaya', username: 'pegawai', password: 'salah' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: 'surabaya', username: 'pegawai', password: 'salah' },
+    });
     expect(res.statusCode).toBe(401);
     expect(res.json().error.code).toBe('INVALID_CREDENTIALS');
     expect(res.json().error.message).toMatch(/kata sandi salah/);
     expect(res.headers['set-cookie']).toBeUndefined();
-    const en = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', headers: { 'accept-language': 'en' }, payload: { tenant: 'surabaya', username: 'pegawai', password: 'salah' } });
+    const en = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      headers: { 'accept-language': 'en' },
+      payload: { tenant: 'surabaya', username: 'pegawai', password: 'salah' },
+    });
     expect(en.json().error.message).toMatch(/password is wrong/);
   });
 
   it('does not accept a user of one city at another city', async () => {
-    const res = await env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: 'jambi', username: 'nonexistent', password: 'kinerja2026' } });
+    const res = await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { tenant: 'jambi', username: 'nonexistent', password: 'kinerja2026' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
   it('locks the account after repeated failures, even for the right password, and audits it', async () => {
     const attempt = (password: string) =>
-      env.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: 'jambi', username: 'atasan', password } });
+      env.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { tenant: 'jambi', username: 'atasan', password },
+      });
     expect((await attempt('x1')).statusCode).toBe(401);
     expect((await attempt('x2')).statusCode).toBe(401);
     const third = await attempt('x3');
@@ -53,8 +74,14 @@ describe('login and sessions', () => {
     const right = await attempt('kinerja2026');
     expect(right.statusCode).toBe(423);
     expect(right.json().error.message).toMatch(/dikunci sementara/);
-    const actions = await env.db.kysely.selectFrom('audit_log').select('action').where('action', 'like', 'auth.%').execute();
-    expect(actions.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login']));
+    const actions = await env.db.kysely
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'auth.%')
+      .execute();
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['auth.login_failed', 'auth.locked', 'auth.login']),
+    );
   });
 
   it('refuses mutations without the CSRF token and changes nothing', async () => {
@@ -68,7 +95,12 @@ describe('login and sessions', () => {
     });
     expect(res.statusCode).toBe(403);
     expect(res.json().error.code).toBe('CSRF_INVALID');
-    const wrong = await env.app.inject({ method: 'PATCH', url: '/api/v1/auth/me', headers: { cookie: s.cookie, 'x-csrf-token': 'nope' }, payload: { locale: 'en' } });
+    const wrong = await env.app.inject({
+      method: 'PATCH',
+      url: '/api/v1/auth/me',
+      headers: { cookie: s.cookie, 'x-csrf-token': 'nope' },
+      payload: { locale: 'en' },
+    });
     expect(wrong.statusCode).toBe(403);
     expect(await snapshot(env.db)).toBe(before);
   });
@@ -85,14 +117,24 @@ describe('login and sessions', () => {
   it('treats a forged or foreign cookie as no session', async () => {
     const s = await login(env.app, 'surabaya', 'pegawai');
     const [name, value] = s.cookie.split('=');
-    const otherTenant = (await env.db.kysely.selectFrom('tenants').select('id').where('slug', '=', 'jambi').executeTakeFirstOrThrow()).id;
+    const otherTenant = (
+      await env.db.kysely
+        .selectFrom('tenants')
+        .select('id')
+        .where('slug', '=', 'jambi')
+        .executeTakeFirstOrThrow()
+    ).id;
     const forged = `${name}=${otherTenant}.${value.split('.')[1]}`;
     const res = await env.app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie: forged } });
     expect(res.statusCode).toBe(401);
   });
 
   it('stores passwords as argon2id hashes', async () => {
-    const row = await env.db.kysely.selectFrom('users').select('password_hash').limit(1).executeTakeFirstOrThrow();
+    const row = await env.db.kysely
+      .selectFrom('users')
+      .select('password_hash')
+      .limit(1)
+      .executeTakeFirstOrThrow();
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 });
@@ -103,7 +145,11 @@ describe('rate limiting', () => {
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i++) {
-        const res = await limited.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant: 'surabaya', username: 'nobody', password: 'x' } });
+        const res = await limited.app.inject({
+          method: 'POST',
+          url: '/api/v1/auth/login',
+          payload: { tenant: 'surabaya', username: 'nobody', password: 'x' },
+        });
         statuses.push(res.statusCode);
       }
       expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Session, type TestEnv, call, createTestEnv, login, snapshot, unitId } from '../support/app.ts';
+import { call, createTestEnv, login, type Session, snapshot, type TestEnv, unitId } from '../support/app.ts';
 
 let env: TestEnv;
 let bkpsdm: Session;
@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
-async function expectRefused(send: () => Promise<{ statusCode: number; json: () => { error: { code: string; message: string } } }>, status: number, code?: string) {
+async function expectRefused(
+  send: () => Promise<{ statusCode: number; json: () => { error: { code: string; message: string } } }>,
+  status: number,
+  code?: string,
+) {
   const before = await snapshot(env.db);
   const res = await send();
   expect(res.statusCode).toBe(status);
@@ -23,7 +27,12 @@ async function expectRefused(send: () => Promise<{ statusCode: number; json: () 
 }
 
 const raw = (payload: string, contentType = 'application/json') =>
-  env.app.inject({ method: 'POST', url: '/api/v1/org/units', payload, headers: { cookie: bkpsdm.cookie, 'x-csrf-token': bkpsdm.csrf, 'content-type': contentType } });
+  env.app.inject({
+    method: 'POST',
+    url: '/api/v1/org/units',
+    payload,
+    headers: { cookie: bkpsdm.cookie, 'x-csrf-token': bkpsdm.csrf, 'content-type': contentType },
+  });
 
 describe('bad input gets a localised 4xx and changes nothing', () => {
   it('malformed JSON', async () => {
@@ -32,25 +41,59 @@ describe('bad input gets a localised 4xx and changes nothing', () => {
   });
 
   it('wrong types, with the field named', async () => {
-    const body = await expectRefused(() => call(env.app, bkpsdm, 'POST', '/api/v1/org/units', { code: 12, name: ['x'], type: 'bidang', parentId: parent }) as never, 400, 'VALIDATION_FAILED');
-    const details = (body as unknown as { error: { details: { path: string; message: string }[] } }).error.details;
+    const body = await expectRefused(
+      () =>
+        call(env.app, bkpsdm, 'POST', '/api/v1/org/units', {
+          code: 12,
+          name: ['x'],
+          type: 'bidang',
+          parentId: parent,
+        }) as never,
+      400,
+      'VALIDATION_FAILED',
+    );
+    const details = (body as unknown as { error: { details: { path: string; message: string }[] } }).error
+      .details;
     expect([...new Set(details.map((d) => d.path))].sort()).toEqual(['code', 'name']);
     expect(details[0].message).toMatch(/tidak valid|diharapkan/i);
   });
 
   it('unknown fields', async () => {
-    await expectRefused(() => call(env.app, bkpsdm, 'POST', '/api/v1/org/units', { code: 'DLH.Z', name: 'Bidang Z', type: 'bidang', parentId: parent, tenantId: 'other' }) as never, 400, 'VALIDATION_FAILED');
+    await expectRefused(
+      () =>
+        call(env.app, bkpsdm, 'POST', '/api/v1/org/units', {
+          code: 'DLH.Z',
+          name: 'Bidang Z',
+          type: 'bidang',
+          parentId: parent,
+          tenantId: 'other',
+        }) as never,
+      400,
+      'VALIDATION_FAILED',
+    );
   });
 
   it('a value outside the allowed set, answered in English when asked', async () => {
-    const res = await call(env.app, bkpsdm, 'POST', '/api/v1/org/units', { code: 'DLH.Z', name: 'Bidang Z', type: 'kementerian', parentId: parent }, { 'accept-language': 'en' });
+    const res = await call(
+      env.app,
+      bkpsdm,
+      'POST',
+      '/api/v1/org/units',
+      { code: 'DLH.Z', name: 'Bidang Z', type: 'kementerian', parentId: parent },
+      { 'accept-language': 'en' },
+    );
     expect(res.statusCode).toBe(400);
     expect(res.json().error.message).toBe('The submitted data is not valid.');
     expect(res.json().error.details[0].path).toBe('type');
   });
 
   it('an oversize body', async () => {
-    const huge = JSON.stringify({ code: 'DLH.BIG', name: 'x'.repeat(2 * 1024 * 1024), type: 'bidang', parentId: parent });
+    const huge = JSON.stringify({
+      code: 'DLH.BIG',
+      name: 'x'.repeat(2 * 1024 * 1024),
+      type: 'bidang',
+      parentId: parent,
+    });
     await expectRefused(() => raw(huge), 413, 'BODY_TOO_LARGE');
   });
 
@@ -66,7 +109,16 @@ describe('bad input gets a localised 4xx and changes nothing', () => {
   });
 
   it('a parent that does not exist', async () => {
-    await expectRefused(() => call(env.app, bkpsdm, 'POST', '/api/v1/org/units', { code: 'DLH.Q', name: 'Bidang Q', type: 'bidang', parentId: 'nope' }) as never, 400);
+    await expectRefused(
+      () =>
+        call(env.app, bkpsdm, 'POST', '/api/v1/org/units', {
+          code: 'DLH.Q',
+          name: 'Bidang Q',
+          type: 'bidang',
+          parentId: 'nope',
+        }) as never,
+      400,
+    );
   });
 
   it('an empty patch', async () => {
@@ -76,7 +128,17 @@ describe('bad input gets a localised 4xx and changes nothing', () => {
 
   it('a kelas outside 1–17', async () => {
     const unit = await unitId(env.db, 'surabaya', 'DLH.B2');
-    await expectRefused(() => call(env.app, bkpsdm, 'POST', '/api/v1/org/positions', { code: 'DLH.P', name: 'Jabatan', kind: 'pelaksana', kelas: 18, unitId: unit }) as never, 400);
+    await expectRefused(
+      () =>
+        call(env.app, bkpsdm, 'POST', '/api/v1/org/positions', {
+          code: 'DLH.P',
+          name: 'Jabatan',
+          kind: 'pelaksana',
+          kelas: 18,
+          unitId: unit,
+        }) as never,
+      400,
+    );
   });
 
   it('an unknown API route is a JSON 404', async () => {

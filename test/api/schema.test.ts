@@ -20,13 +20,34 @@ interface Key {
 
 async function keys(): Promise<{ tables: string[]; primary: Key[]; foreign: Key[] }> {
   if (db.dialect === 'sqlite') {
-    const tables = (await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db.kysely)).rows.map((r) => r.name);
+    const tables = (
+      await sql<{
+        name: string;
+      }>`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`.execute(db.kysely)
+    ).rows.map((r) => r.name);
     const primary: Key[] = [];
     const foreign: Key[] = [];
     for (const table of tables) {
-      const cols = (await sql<{ name: string; pk: number }>`SELECT name, pk FROM pragma_table_info(${table})`.execute(db.kysely)).rows;
-      primary.push({ table, columns: cols.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name) });
-      const fks = (await sql<{ id: number; seq: number; from: string; table: string }>`SELECT id, seq, "from", "table" FROM pragma_foreign_key_list(${table})`.execute(db.kysely)).rows;
+      const cols = (
+        await sql<{ name: string; pk: number }>`SELECT name, pk FROM pragma_table_info(${table})`.execute(
+          db.kysely,
+        )
+      ).rows;
+      primary.push({
+        table,
+        columns: cols
+          .filter((c) => c.pk > 0)
+          .sort((a, b) => a.pk - b.pk)
+          .map((c) => c.name),
+      });
+      const fks = (
+        await sql<{
+          id: number;
+          seq: number;
+          from: string;
+          table: string;
+        }>`SELECT id, seq, "from", "table" FROM pragma_foreign_key_list(${table})`.execute(db.kysely)
+      ).rows;
       const byId = new Map<number, string[]>();
       for (const fk of fks.sort((a, b) => a.seq - b.seq)) {
         if (fk.table === 'tenants') continue; // tenant_id → tenants.id itself
@@ -37,8 +58,19 @@ async function keys(): Promise<{ tables: string[]; primary: Key[]; foreign: Key[
     return { tables, primary, foreign };
   }
   const schema = (await sql<{ s: string }>`SELECT current_schema() AS s`.execute(db.kysely)).rows[0].s;
-  const tables = (await sql<{ table_name: string }>`SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema}`.execute(db.kysely)).rows.map((r) => r.table_name);
-  const constraintCols = await sql<{ table_name: string; constraint_name: string; constraint_type: string; column_name: string; ordinal_position: number; ref_table: string | null }>`
+  const tables = (
+    await sql<{
+      table_name: string;
+    }>`SELECT table_name FROM information_schema.tables WHERE table_schema = ${schema}`.execute(db.kysely)
+  ).rows.map((r) => r.table_name);
+  const constraintCols = await sql<{
+    table_name: string;
+    constraint_name: string;
+    constraint_type: string;
+    column_name: string;
+    ordinal_position: number;
+    ref_table: string | null;
+  }>`
     SELECT tc.table_name, tc.constraint_name, tc.constraint_type, kcu.column_name, kcu.ordinal_position,
            (SELECT ccu.table_name FROM information_schema.constraint_column_usage ccu
              WHERE ccu.constraint_name = tc.constraint_name AND ccu.table_schema = tc.table_schema LIMIT 1) AS ref_table
@@ -49,7 +81,12 @@ async function keys(): Promise<{ tables: string[]; primary: Key[]; foreign: Key[
      ORDER BY tc.constraint_name, kcu.ordinal_position`.execute(db.kysely);
   const grouped = new Map<string, { table: string; type: string; columns: string[]; ref: string | null }>();
   for (const r of constraintCols.rows) {
-    const g = grouped.get(r.constraint_name) ?? { table: r.table_name, type: r.constraint_type, columns: [], ref: r.ref_table };
+    const g = grouped.get(r.constraint_name) ?? {
+      table: r.table_name,
+      type: r.constraint_type,
+      columns: [],
+      ref: r.ref_table,
+    };
     g.columns.push(r.column_name);
     grouped.set(r.constraint_name, g);
   }
@@ -57,7 +94,9 @@ async function keys(): Promise<{ tables: string[]; primary: Key[]; foreign: Key[
   return {
     tables,
     primary: all.filter((g) => g.type === 'PRIMARY KEY').map((g) => ({ table: g.table, columns: g.columns })),
-    foreign: all.filter((g) => g.type === 'FOREIGN KEY' && g.ref !== 'tenants').map((g) => ({ table: g.table, columns: g.columns })),
+    foreign: all
+      .filter((g) => g.type === 'FOREIGN KEY' && g.ref !== 'tenants')
+      .map((g) => ({ table: g.table, columns: g.columns })),
   };
 }
 
@@ -71,6 +110,7 @@ describe('schema is ready to be distributed by tenant (Citus)', () => {
       expect(pk?.columns[0], `${table} primary key`).toBe('tenant_id');
     }
     expect(foreign.length).toBeGreaterThan(10);
-    for (const fk of foreign) expect(fk.columns[0], `${fk.table} foreign key (${fk.columns.join(', ')})`).toBe('tenant_id');
+    for (const fk of foreign)
+      expect(fk.columns[0], `${fk.table} foreign key (${fk.columns.join(', ')})`).toBe('tenant_id');
   });
 });

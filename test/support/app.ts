@@ -45,19 +45,42 @@ export interface Session {
   tenantId: string;
 }
 
-export async function login(app: App, tenant: string, username: string, password = DEMO_PASSWORD): Promise<Session> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { tenant, username, password } });
-  if (res.statusCode !== 200) throw new Error(`login ${tenant}/${username} failed: ${res.statusCode} ${res.body}`);
+export async function login(
+  app: App,
+  tenant: string,
+  username: string,
+  password = DEMO_PASSWORD,
+): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { tenant, username, password },
+  });
+  if (res.statusCode !== 200)
+    throw new Error(`login ${tenant}/${username} failed: ${res.statusCode} ${res.body}`);
   const setCookie = res.headers['set-cookie'];
   const cookie = (Array.isArray(setCookie) ? setCookie[0] : String(setCookie)).split(';')[0];
   const body = res.json();
-  return { cookie, csrf: body.csrfToken, userId: body.user.id, employeeId: body.user.employeeId, tenantId: body.user.tenant.id };
+  return {
+    cookie,
+    csrf: body.csrfToken,
+    userId: body.user.id,
+    employeeId: body.user.employeeId,
+    tenantId: body.user.tenant.id,
+  };
 }
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT';
 
 /** An authenticated request with the session cookie and CSRF header. */
-export function call(app: App, s: Session | null, method: Method, url: string, payload?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+export function call(
+  app: App,
+  s: Session | null,
+  method: Method,
+  url: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+): Promise<LightMyRequestResponse> {
   return app.inject({
     method,
     url,
@@ -85,13 +108,25 @@ const TABLES: (keyof Database)[] = [
 export async function snapshot(db: Db): Promise<string> {
   const counts: Record<string, number> = {};
   for (const t of TABLES) {
-    const row = await db.kysely.selectFrom(t).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const row = await db.kysely
+      .selectFrom(t)
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     counts[t] = Number(row.n);
   }
   const heads = await db.kysely.selectFrom('audit_heads').selectAll().orderBy('tenant_id').execute();
-  const updated = await db.kysely.selectFrom('units').select((eb) => eb.fn.max('updated_at').as('m')).executeTakeFirstOrThrow();
-  const empUpdated = await db.kysely.selectFrom('employees').select((eb) => eb.fn.max('updated_at').as('m')).executeTakeFirstOrThrow();
-  const posUpdated = await db.kysely.selectFrom('positions').select((eb) => eb.fn.max('updated_at').as('m')).executeTakeFirstOrThrow();
+  const updated = await db.kysely
+    .selectFrom('units')
+    .select((eb) => eb.fn.max('updated_at').as('m'))
+    .executeTakeFirstOrThrow();
+  const empUpdated = await db.kysely
+    .selectFrom('employees')
+    .select((eb) => eb.fn.max('updated_at').as('m'))
+    .executeTakeFirstOrThrow();
+  const posUpdated = await db.kysely
+    .selectFrom('positions')
+    .select((eb) => eb.fn.max('updated_at').as('m'))
+    .executeTakeFirstOrThrow();
   return JSON.stringify({ counts, heads, u: updated.m, e: empUpdated.m, p: posUpdated.m });
 }
 
@@ -121,7 +156,9 @@ export async function positionId(db: Db, tenantSlug: string, code: string): Prom
 export async function holderOf(db: Db, tenantSlug: string, positionCode: string): Promise<string> {
   const row = await db.kysely
     .selectFrom('employees as e')
-    .innerJoin('positions as p', (j) => j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.position_id'))
+    .innerJoin('positions as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.position_id'),
+    )
     .innerJoin('tenants as t', 't.id', 'e.tenant_id')
     .select('e.id')
     .where('t.slug', '=', tenantSlug)
@@ -131,7 +168,11 @@ export async function holderOf(db: Db, tenantSlug: string, positionCode: string)
 }
 
 /** Poll an import job until validation has finished. */
-export async function waitForImport(app: App, s: Session, id: string): Promise<{ status: string; errorCount: number; totalRows: number }> {
+export async function waitForImport(
+  app: App,
+  s: Session,
+  id: string,
+): Promise<{ status: string; errorCount: number; totalRows: number }> {
   for (let i = 0; i < 600; i++) {
     const res = await call(app, s, 'GET', `/api/v1/imports/${id}`);
     const job = res.json();
@@ -141,16 +182,24 @@ export async function waitForImport(app: App, s: Session, id: string): Promise<{
   throw new Error('import did not finish');
 }
 
-export function multipart(fields: Record<string, string>, file: { name: string; content: Buffer | string; type?: string }) {
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; content: Buffer | string; type?: string },
+) {
   const boundary = `----kinerja${Math.random().toString(16).slice(2)}`;
   const parts: Buffer[] = [];
   for (const [k, v] of Object.entries(fields)) {
     parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
   }
   parts.push(
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
     Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
     Buffer.from(`\r\n--${boundary}--\r\n`),
   );
-  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+  return {
+    payload: Buffer.concat(parts),
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+  };
 }

@@ -3,7 +3,8 @@ import pg from 'pg';
 import { type Db, migrateToLatest, openDatabase } from '../../src/db/index.ts';
 
 export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://app:app@127.0.0.1:5432/app';
-export const dialectUnderTest = (): 'sqlite' | 'postgres' => (process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite');
+export const dialectUnderTest = (): 'sqlite' | 'postgres' =>
+  process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 
 /** A fresh, migrated database for one test file: in-memory SQLite, or a new schema on the real PostgreSQL. */
 export async function freshDatabase(): Promise<{ db: Db; drop: () => Promise<void> }> {

@@ -58,7 +58,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       'id',
     ])
     .execute();
-  await db.schema.createIndex('positions_unit_ix').on('positions').columns(['tenant_id', 'unit_id']).execute();
+  await db.schema
+    .createIndex('positions_unit_ix')
+    .on('positions')
+    .columns(['tenant_id', 'unit_id'])
+    .execute();
   await db.schema
     .createIndex('positions_parent_ix')
     .on('positions')
@@ -93,8 +97,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     ])
     .addForeignKeyConstraint('employees_unit_fk', ['tenant_id', 'unit_id'], 'units', ['tenant_id', 'id'])
     .execute();
-  await db.schema.createIndex('employees_position_ix').on('employees').columns(['tenant_id', 'position_id']).execute();
-  await db.schema.createIndex('employees_unit_ix').on('employees').columns(['tenant_id', 'unit_id']).execute();
+  await db.schema
+    .createIndex('employees_position_ix')
+    .on('employees')
+    .columns(['tenant_id', 'position_id'])
+    .execute();
+  await db.schema
+    .createIndex('employees_unit_ix')
+    .on('employees')
+    .columns(['tenant_id', 'unit_id'])
+    .execute();
   await db.schema.createIndex('employees_name_ix').on('employees').columns(['tenant_id', 'name']).execute();
 
   await db.schema
@@ -116,7 +128,10 @@ export async function up(db: Kysely<any>): Promise<void> {
       'tenant_id',
       'id',
     ])
-    .addForeignKeyConstraint('position_history_unit_fk', ['tenant_id', 'unit_id'], 'units', ['tenant_id', 'id'])
+    .addForeignKeyConstraint('position_history_unit_fk', ['tenant_id', 'unit_id'], 'units', [
+      'tenant_id',
+      'id',
+    ])
     .execute();
   await db.schema
     .createIndex('position_history_employee_ix')
@@ -135,8 +150,14 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('end_date', 'text')
     .addColumn('active', 'integer', (c) => c.notNull().defaultTo(1))
     .addPrimaryKeyConstraint('acting_assignments_pk', ['tenant_id', 'id'])
-    .addForeignKeyConstraint('acting_position_fk', ['tenant_id', 'position_id'], 'positions', ['tenant_id', 'id'])
-    .addForeignKeyConstraint('acting_employee_fk', ['tenant_id', 'employee_id'], 'employees', ['tenant_id', 'id'])
+    .addForeignKeyConstraint('acting_position_fk', ['tenant_id', 'position_id'], 'positions', [
+      'tenant_id',
+      'id',
+    ])
+    .addForeignKeyConstraint('acting_employee_fk', ['tenant_id', 'employee_id'], 'employees', [
+      'tenant_id',
+      'id',
+    ])
     .execute();
   await db.schema
     .createIndex('acting_position_ix')
@@ -160,7 +181,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('users_pk', ['tenant_id', 'id'])
     .addUniqueConstraint('users_username_uq', ['tenant_id', 'username'])
-    .addForeignKeyConstraint('users_employee_fk', ['tenant_id', 'employee_id'], 'employees', ['tenant_id', 'id'])
+    .addForeignKeyConstraint('users_employee_fk', ['tenant_id', 'employee_id'], 'employees', [
+      'tenant_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
@@ -216,7 +240,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hash', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('audit_log_pk', ['tenant_id', 'seq'])
     .execute();
-  await db.schema.createIndex('audit_log_entity_ix').on('audit_log').columns(['tenant_id', 'entity_id']).execute();
+  await db.schema
+    .createIndex('audit_log_entity_ix')
+    .on('audit_log')
+    .columns(['tenant_id', 'entity_id'])
+    .execute();
   await db.schema.createIndex('audit_log_at_ix').on('audit_log').columns(['tenant_id', 'at']).execute();
 
   await db.schema
@@ -244,7 +272,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('row_no', 'integer', (c) => c.notNull())
     .addColumn('data', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('import_rows_pk', ['tenant_id', 'job_id', 'row_no'])
-    .addForeignKeyConstraint('import_rows_job_fk', ['tenant_id', 'job_id'], 'import_jobs', ['tenant_id', 'id'])
+    .addForeignKeyConstraint('import_rows_job_fk', ['tenant_id', 'job_id'], 'import_jobs', [
+      'tenant_id',
+      'id',
+    ])
     .execute();
 
   await db.schema
@@ -257,17 +288,28 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('params', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('import_errors_pk', ['tenant_id', 'job_id', 'seq'])
-    .addForeignKeyConstraint('import_errors_job_fk', ['tenant_id', 'job_id'], 'import_jobs', ['tenant_id', 'id'])
+    .addForeignKeyConstraint('import_errors_job_fk', ['tenant_id', 'job_id'], 'import_jobs', [
+      'tenant_id',
+      'id',
+    ])
     .execute();
 
   // Append-only audit log: the database itself refuses UPDATE and DELETE.
   const dialect = (db.getExecutor().adapter.constructor.name || '').toLowerCase();
   if (dialect.includes('sqlite')) {
-    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(db);
+    await sql`CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END`.execute(
+      db,
+    );
   } else {
-    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(db);
-    await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(db);
+    await sql`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'audit_log is append-only'; END $$`.execute(
+      db,
+    );
+    await sql`CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`.execute(
+      db,
+    );
   }
 }
 

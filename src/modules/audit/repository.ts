@@ -3,7 +3,11 @@ import type { AuditLogTable } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export async function lockHead(trx: DB, dialect: Dialect, tenantId: string): Promise<{ seq: number; hash: string }> {
+export async function lockHead(
+  trx: DB,
+  dialect: Dialect,
+  tenantId: string,
+): Promise<{ seq: number; hash: string }> {
   let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId);
   // SQLite serialises writers already; PostgreSQL needs the row lock so concurrent writers chain in order.
   if (dialect === 'postgres') query = query.forUpdate();

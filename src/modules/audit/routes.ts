@@ -36,11 +36,14 @@ const VerifyResult = z
   .object({
     ok: z.boolean(),
     checked: z.number(),
-    brokenAt: z.object({ seq: z.number(), at: z.string(), action: z.string(), reason: z.string() }).optional(),
+    brokenAt: z
+      .object({ seq: z.number(), at: z.string(), action: z.string(), reason: z.string() })
+      .optional(),
   })
   .meta({ id: 'AuditVerifyResult' });
 
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+const nextDay = (date: string) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 export function auditRoutes(app: App) {
   app.get(
@@ -70,7 +73,13 @@ export function auditRoutes(app: App) {
   );
   app.post(
     '/api/v1/audit/verify',
-    { schema: { tags: ['audit'], summary: 'Verify the hash chain; reports the first broken entry', response: { 200: VerifyResult } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Verify the hash chain; reports the first broken entry',
+        response: { 200: VerifyResult },
+      },
+    },
     (req) => verifyAudit(ctxOf(req)),
   );
 }

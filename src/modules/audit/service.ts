@@ -6,7 +6,14 @@ import { nowIso } from '../../core/time.ts';
 import type { DB, Dialect } from '../../db/index.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 import { auditPolicy } from './policy.ts';
-import { type AuditFilter, GENESIS_HASH, appendEntry, chainPages, listEntries, lockHead } from './repository.ts';
+import {
+  type AuditFilter,
+  appendEntry,
+  chainPages,
+  GENESIS_HASH,
+  listEntries,
+  lockHead,
+} from './repository.ts';
 
 export interface AuditEvent {
   action: string;
@@ -58,7 +65,12 @@ export const entryHash = (prevHash: string, e: Omit<AuditLogTable, 'hash' | 'pre
   sha256(prevHash + canonicalJson(hashedFields(e)));
 
 /** Append one event to the tenant's hash chain. Call inside the transaction of the change it records. */
-export async function recordAudit(trx: DB, dialect: Dialect, origin: AuditOrigin, event: AuditEvent): Promise<void> {
+export async function recordAudit(
+  trx: DB,
+  dialect: Dialect,
+  origin: AuditOrigin,
+  event: AuditEvent,
+): Promise<void> {
   const head = await lockHead(trx, dialect, origin.tenantId);
   const body = {
     tenant_id: origin.tenantId,
@@ -107,7 +119,11 @@ export async function verifyChain(db: DB, tenantId: string): Promise<VerifyResul
       checked += 1;
     }
   }
-  const head = await db.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId).executeTakeFirst();
+  const head = await db
+    .selectFrom('audit_heads')
+    .select(['seq', 'hash'])
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
   if (head && (head.seq !== checked || head.hash !== prev)) {
     // entries were removed from the end of the chain
     return { ok: false, checked, brokenAt: { seq: checked + 1, at: '', action: '', reason: 'sequence' } };
@@ -147,7 +163,12 @@ export async function verifyAudit(ctx: RequestContext): Promise<VerifyResult> {
 }
 
 /** Append many events in order with one head lock: bulk imports stay fast and the chain stays intact. */
-export async function recordAuditMany(trx: DB, dialect: Dialect, origin: AuditOrigin, events: AuditEvent[]): Promise<void> {
+export async function recordAuditMany(
+  trx: DB,
+  dialect: Dialect,
+  origin: AuditOrigin,
+  events: AuditEvent[],
+): Promise<void> {
   if (events.length === 0) return;
   const head = await lockHead(trx, dialect, origin.tenantId);
   let prev = head.hash;
@@ -177,7 +198,14 @@ export async function recordAuditMany(trx: DB, dialect: Dialect, origin: AuditOr
     prev = hash;
   }
   for (let i = 0; i < rows.length; i += 500) {
-    await trx.insertInto('audit_log').values(rows.slice(i, i + 500)).execute();
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
   }
-  await trx.updateTable('audit_heads').set({ seq, hash: prev }).where('tenant_id', '=', origin.tenantId).execute();
+  await trx
+    .updateTable('audit_heads')
+    .set({ seq, hash: prev })
+    .where('tenant_id', '=', origin.tenantId)
+    .execute();
 }

@@ -8,7 +8,13 @@ export const findUserForLogin = (db: DB, tenantId: string, username: string) =>
     .where('username', '=', username)
     .executeTakeFirst();
 
-export const recordFailedLogin = (db: DB, tenantId: string, userId: string, failures: number, lockedUntil: string | null) =>
+export const recordFailedLogin = (
+  db: DB,
+  tenantId: string,
+  userId: string,
+  failures: number,
+  lockedUntil: string | null,
+) =>
   db
     .updateTable('users')
     .set({ failed_logins: failures, locked_until: lockedUntil })
@@ -26,18 +32,30 @@ export const recordSuccessfulLogin = (db: DB, tenantId: string, userId: string, 
 
 export const insertSession = (
   db: DB,
-  s: { tenant_id: string; id: string; user_id: string; csrf_token: string; created_at: string; expires_at: string; ip: string | null; user_agent: string | null },
+  s: {
+    tenant_id: string;
+    id: string;
+    user_id: string;
+    csrf_token: string;
+    created_at: string;
+    expires_at: string;
+    ip: string | null;
+    user_agent: string | null;
+  },
 ) => db.insertInto('sessions').values(s).execute();
 
 export const deleteSession = (db: DB, tenantId: string, id: string) =>
   db.deleteFrom('sessions').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 
-export const deleteExpiredSessions = (db: DB, now: string) => db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+export const deleteExpiredSessions = (db: DB, now: string) =>
+  db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 
 export const findSessionActor = (db: DB, tenantId: string, sessionId: string, now: string) =>
   db
     .selectFrom('sessions as s')
-    .innerJoin('users as u', (j) => j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'))
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.user_id'),
+    )
     .innerJoin('tenants as t', 't.id', 's.tenant_id')
     .select([
       's.id as session_id',
@@ -62,7 +80,9 @@ export const findSessionActor = (db: DB, tenantId: string, sessionId: string, no
 export const findRoleGrants = (db: DB, tenantId: string, userId: string) =>
   db
     .selectFrom('user_roles as r')
-    .leftJoin('units as un', (j) => j.onRef('un.tenant_id', '=', 'r.tenant_id').onRef('un.id', '=', 'r.unit_id'))
+    .leftJoin('units as un', (j) =>
+      j.onRef('un.tenant_id', '=', 'r.tenant_id').onRef('un.id', '=', 'r.unit_id'),
+    )
     .select(['r.role', 'r.unit_id', 'un.path as unit_path', 'un.name as unit_name'])
     .where('r.tenant_id', '=', tenantId)
     .where('r.user_id', '=', userId)
@@ -70,4 +90,9 @@ export const findRoleGrants = (db: DB, tenantId: string, userId: string) =>
     .execute();
 
 export const updateLocale = (db: DB, tenantId: string, userId: string, locale: string) =>
-  db.updateTable('users').set({ locale }).where('tenant_id', '=', tenantId).where('id', '=', userId).execute();
+  db
+    .updateTable('users')
+    .set({ locale })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', userId)
+    .execute();

@@ -56,18 +56,25 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta, policy: 
   if (!user || user.active !== 1) {
     await burnTime(input.password);
     await transaction(db.kysely, (trx) =>
-      recordAudit(trx, db.dialect, { ...origin, userId: null, userName: input.username }, {
-        action: 'auth.login_failed',
-        entityType: 'user',
-        entityId: null,
-        after: { username: input.username, reason: user ? 'inactive' : 'unknown_user' },
-      }),
+      recordAudit(
+        trx,
+        db.dialect,
+        { ...origin, userId: null, userName: input.username },
+        {
+          action: 'auth.login_failed',
+          entityType: 'user',
+          entityId: null,
+          after: { username: input.username, reason: user ? 'inactive' : 'unknown_user' },
+        },
+      ),
     );
     throw new AppError(401, 'INVALID_CREDENTIALS');
   }
   const who = { ...origin, userId: user.id, userName: user.username };
   if (user.locked_until && user.locked_until > now.toISOString()) {
-    throw new AppError(423, 'ACCOUNT_LOCKED', { until: lockedUntilText(user.locked_until, tenant.time_zone) });
+    throw new AppError(423, 'ACCOUNT_LOCKED', {
+      until: lockedUntilText(user.locked_until, tenant.time_zone),
+    });
   }
   const ok = await argonVerify(user.password_hash, input.password);
   if (!ok) {
@@ -83,7 +90,10 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta, policy: 
         after: { failures, lockedUntil },
       });
     });
-    if (locks) throw new AppError(423, 'ACCOUNT_LOCKED', { until: lockedUntilText(lockedUntil ?? '', tenant.time_zone) });
+    if (locks)
+      throw new AppError(423, 'ACCOUNT_LOCKED', {
+        until: lockedUntilText(lockedUntil ?? '', tenant.time_zone),
+      });
     throw new AppError(401, 'INVALID_CREDENTIALS');
   }
   const token = randomToken();
@@ -101,13 +111,19 @@ export async function login(db: Db, input: LoginInput, meta: LoginMeta, policy: 
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
     });
-    await recordAudit(trx, db.dialect, who, { action: 'auth.login', entityType: 'session', entityId: sessionId.slice(0, 16) });
+    await recordAudit(trx, db.dialect, who, {
+      action: 'auth.login',
+      entityType: 'session',
+      entityId: sessionId.slice(0, 16),
+    });
   });
   return { cookie: `${tenant.id}.${token}`, tenantId: tenant.id, sessionId, csrfToken };
 }
 
 function lockedUntilText(iso: string, timeZone: string): string {
-  return new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('id-ID', { timeZone, hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 /** Resolve the session cookie to an actor; null when absent, malformed, expired or revoked. */
@@ -134,14 +150,23 @@ export async function actorFromCookie(db: Db, cookie: string | undefined): Promi
     csrfToken: row.csrf_token,
     roles: grants
       .filter((g) => (ROLES as readonly string[]).includes(g.role))
-      .map((g) => ({ role: g.role as Role, unitId: g.unit_id, unitPath: g.unit_path, unitName: g.unit_name })),
+      .map((g) => ({
+        role: g.role as Role,
+        unitId: g.unit_id,
+        unitPath: g.unit_path,
+        unitName: g.unit_name,
+      })),
   };
 }
 
 export async function logout(ctx: RequestContext): Promise<void> {
   await transaction(ctx.db, async (trx) => {
     await repo.deleteSession(trx, ctx.actor.tenantId, ctx.actor.sessionId);
-    await audit(trx, ctx, { action: 'auth.logout', entityType: 'session', entityId: ctx.actor.sessionId.slice(0, 16) });
+    await audit(trx, ctx, {
+      action: 'auth.logout',
+      entityType: 'session',
+      entityId: ctx.actor.sessionId.slice(0, 16),
+    });
   });
 }
 

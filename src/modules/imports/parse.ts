@@ -30,7 +30,13 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function* readRows(path: string, format: 'csv' | 'xlsx'): AsyncGenerator<string[] | RawRow> {
   if (format === 'csv') {
     const parser = createReadStream(path).pipe(
-      parse({ bom: true, delimiter: [',', ';'], skip_empty_lines: true, trim: true, relax_column_count: true }),
+      parse({
+        bom: true,
+        delimiter: [',', ';'],
+        skip_empty_lines: true,
+        trim: true,
+        relax_column_count: true,
+      }),
     );
     let header: string[] | null = null;
     for await (const record of parser as AsyncIterable<string[]>) {
@@ -43,7 +49,13 @@ export async function* readRows(path: string, format: 'csv' | 'xlsx'): AsyncGene
     }
     return;
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, { sharedStrings: 'cache', worksheets: 'emit', hyperlinks: 'ignore', styles: 'ignore', entries: 'emit' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    styles: 'ignore',
+    entries: 'emit',
+  });
   for await (const sheet of reader) {
     let header: string[] | null = null;
     for await (const row of sheet) {

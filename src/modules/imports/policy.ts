@@ -11,7 +11,8 @@ const canImport = (actor: Actor) => hasRole(actor, 'bkpsdm', 'admin_opd');
 export const importPolicy = definePolicy<ImportResource | null, 'run' | 'read' | 'commit'>(
   {
     run: (actor) => canImport(actor),
-    read: (actor, job) => canImport(actor) && (job === null || job.createdBy === actor.userId || hasRole(actor, 'bkpsdm')),
+    read: (actor, job) =>
+      canImport(actor) && (job === null || job.createdBy === actor.userId || hasRole(actor, 'bkpsdm')),
     commit: (actor, job) => canImport(actor) && job !== null && job.createdBy === actor.userId,
   },
   { commit: ['read'] },

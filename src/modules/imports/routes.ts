@@ -52,7 +52,9 @@ export function importRoutes(app: App) {
       const [kind, ext] = req.params.file.split('.') as [ImportKind, 'csv' | 'xlsx'];
       reply.header('content-disposition', `attachment; filename="kinerja-${kind}.${ext}"`);
       if (ext === 'csv') return reply.type('text/csv; charset=utf-8').send(svc.templateCsv(kind));
-      return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await svc.templateXlsx(kind));
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .send(await svc.templateXlsx(kind));
     },
   );
 
@@ -99,8 +101,12 @@ export function importRoutes(app: App) {
     },
   );
 
-  app.get('/api/v1/imports/:id', { schema: { tags, summary: 'Import status and progress', params: IdParams, response: { 200: ImportJob } } }, (req) =>
-    svc.getJob(ctxOf(req), req.params.id),
+  app.get(
+    '/api/v1/imports/:id',
+    {
+      schema: { tags, summary: 'Import status and progress', params: IdParams, response: { 200: ImportJob } },
+    },
+    (req) => svc.getJob(ctxOf(req), req.params.id),
   );
   app.get(
     '/api/v1/imports/:id/errors',
@@ -109,10 +115,15 @@ export function importRoutes(app: App) {
         tags,
         summary: 'Row-level errors in the caller’s language',
         params: IdParams,
-        querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(1000).default(200), cursor: z.string().regex(/^\d+$/).optional() }),
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+          cursor: z.string().regex(/^\d+$/).optional(),
+        }),
         response: {
           200: z.object({
-            items: z.array(z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() })),
+            items: z.array(
+              z.object({ row: z.number(), column: z.string(), code: z.string(), message: z.string() }),
+            ),
             nextCursor: z.string().nullable(),
           }),
         },
@@ -128,12 +139,25 @@ export function importRoutes(app: App) {
         summary: 'First valid rows as they will be saved',
         params: IdParams,
         querystring: z.strictObject({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
-        response: { 200: z.object({ items: z.array(z.object({ row: z.number(), data: z.record(z.string(), z.unknown()) })) }) },
+        response: {
+          200: z.object({
+            items: z.array(z.object({ row: z.number(), data: z.record(z.string(), z.unknown()) })),
+          }),
+        },
       },
     },
     (req) => svc.preview(ctxOf(req), req.params.id, req.query.limit),
   );
-  app.post('/api/v1/imports/:id/commit', { schema: { tags, summary: 'Save every row, all or nothing', params: IdParams, response: { 200: ImportJob } } }, (req) =>
-    svc.commit(ctxOf(req), req.params.id),
+  app.post(
+    '/api/v1/imports/:id/commit',
+    {
+      schema: {
+        tags,
+        summary: 'Save every row, all or nothing',
+        params: IdParams,
+        response: { 200: ImportJob },
+      },
+    },
+    (req) => svc.commit(ctxOf(req), req.params.id),
   );
 }

@@ -9,12 +9,18 @@ import { nowIso, todayIn } from '../../core/time.ts';
 import type { DB, Dialect } from '../../db/index.ts';
 import { transaction } from '../../db/index.ts';
 import type { ImportErrorTable, ImportJobTable, ImportRowTable } from '../../db/schema.ts';
-import { type AuditEvent, type AuditOrigin, originOf, recordAudit, recordAuditMany } from '../audit/service.ts';
+import {
+  type AuditEvent,
+  type AuditOrigin,
+  originOf,
+  recordAudit,
+  recordAuditMany,
+} from '../audit/service.ts';
 import { COLUMNS, type ImportKind, SAMPLES } from './columns.ts';
 import { type RawRow, readRows } from './parse.ts';
 import { importPolicy } from './policy.ts';
 import * as repo from './repository.ts';
-import { type Refs, type RowError, makeValidator } from './validate.ts';
+import { makeValidator, type Refs, type RowError } from './validate.ts';
 
 export const MAX_ROWS = 200_000;
 const BATCH = 1000;
@@ -34,7 +40,9 @@ function toJob(ctx: RequestContext, j: JobRow) {
     createdAt: j.created_at,
     committedAt: j.committed_at,
     failure: j.failure,
-    abilities: { commit: importPolicy.can(ctx.actor, 'commit', resource) && j.status === 'ready' && j.error_count === 0 },
+    abilities: {
+      commit: importPolicy.can(ctx.actor, 'commit', resource) && j.status === 'ready' && j.error_count === 0,
+    },
   };
 }
 
@@ -93,17 +101,30 @@ export async function startImport(
 }
 
 async function loadRefs(db: DB, tenantId: string): Promise<Refs> {
-  const [units, positions, nips] = await Promise.all([repo.unitRefs(db, tenantId), repo.positionRefs(db, tenantId), repo.employeeNips(db, tenantId)]);
+  const [units, positions, nips] = await Promise.all([
+    repo.unitRefs(db, tenantId),
+    repo.positionRefs(db, tenantId),
+    repo.employeeNips(db, tenantId),
+  ]);
   return {
     units: new Map(units.map((u) => [u.code, { id: u.id, path: u.path, depth: u.depth, active: u.active }])),
     positions: new Map(
-      positions.map((p) => [p.code, { id: p.id, unitId: p.unit_id, unitPath: p.unit_path, active: p.active, held: p.holder_id !== null }]),
+      positions.map((p) => [
+        p.code,
+        { id: p.id, unitId: p.unit_id, unitPath: p.unit_path, active: p.active, held: p.holder_id !== null },
+      ]),
     ),
     nips: new Set(nips.map((n) => n.nip)),
   };
 }
 
-async function validateFile(db: DB, actor: Actor, job: JobRow, path: string, format: 'csv' | 'xlsx'): Promise<void> {
+async function validateFile(
+  db: DB,
+  actor: Actor,
+  job: JobRow,
+  path: string,
+  format: 'csv' | 'xlsx',
+): Promise<void> {
   const tenantId = job.tenant_id;
   let errorSeq = 0;
   let errorCount = 0;
@@ -142,7 +163,16 @@ async function validateFile(db: DB, actor: Actor, job: JobRow, path: string, for
         const missing = COLUMNS[kind].filter((c) => c.required && !item.includes(c.name)).map((c) => c.name);
         if (missing.length) {
           errorCount += 1;
-          errors.push(...toErrorRows([{ row: 1, column: missing.join(', '), code: 'IMPORT_HEADER', params: { columns: missing.join(', ') } }]));
+          errors.push(
+            ...toErrorRows([
+              {
+                row: 1,
+                column: missing.join(', '),
+                code: 'IMPORT_HEADER',
+                params: { columns: missing.join(', ') },
+              },
+            ]),
+          );
           break;
         }
         headerChecked = true;
@@ -152,7 +182,11 @@ async function validateFile(db: DB, actor: Actor, job: JobRow, path: string, for
       total += 1;
       if (total > MAX_ROWS) {
         errorCount += 1;
-        errors.push(...toErrorRows([{ row: rowNo, column: '', code: 'IMPORT_TOO_MANY_ROWS', params: { max: MAX_ROWS } }]));
+        errors.push(
+          ...toErrorRows([
+            { row: rowNo, column: '', code: 'IMPORT_TOO_MANY_ROWS', params: { max: MAX_ROWS } },
+          ]),
+        );
         break;
       }
       const result = validator.row(rowNo, item as RawRow);
@@ -185,7 +219,10 @@ async function validateFile(db: DB, actor: Actor, job: JobRow, path: string, for
     });
   } catch (err) {
     await repo
-      .updateJob(db, tenantId, job.id, { status: 'failed', failure: String((err as Error).message).slice(0, 500) })
+      .updateJob(db, tenantId, job.id, {
+        status: 'failed',
+        failure: String((err as Error).message).slice(0, 500),
+      })
       .catch(() => {});
   } finally {
     await unlink(path).catch(() => {});
@@ -233,9 +270,14 @@ export async function commit(ctx: RequestContext, id: string) {
         .where('status', '=', 'ready')
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) throw conflict('IMPORT_NOT_READY', { status: 'committing' });
-      const apply = job.kind === 'units' ? commitUnits : job.kind === 'positions' ? commitPositions : commitEmployees;
+      const apply =
+        job.kind === 'units' ? commitUnits : job.kind === 'positions' ? commitPositions : commitEmployees;
       created = await apply(trx, ctx.dialect, origin, job, today);
-      await repo.updateJob(trx, job.tenant_id, id, { status: 'committed', committed_at: nowIso(), processed_rows: created });
+      await repo.updateJob(trx, job.tenant_id, id, {
+        status: 'committed',
+        committed_at: nowIso(),
+        processed_rows: created,
+      });
       await repo.deleteStaging(trx, job.tenant_id, id);
       await recordAudit(trx, ctx.dialect, origin, {
         action: 'import.commit',
@@ -248,7 +290,8 @@ export async function commit(ctx: RequestContext, id: string) {
     if (err instanceof AppError) throw err;
     const msg = String((err as Error).message ?? '');
     // a row that became a duplicate between validation and commit (someone else created it)
-    if (/UNIQUE constraint failed|duplicate key value/i.test(msg)) throw conflict('IMPORT_NOT_READY', { status: 'stale' });
+    if (/UNIQUE constraint failed|duplicate key value/i.test(msg))
+      throw conflict('IMPORT_NOT_READY', { status: 'stale' });
     throw err;
   }
   return getJob(ctx, id);
@@ -264,7 +307,13 @@ async function* stagedPages(trx: DB, job: JobRow) {
   }
 }
 
-async function commitUnits(trx: DB, dialect: Dialect, origin: AuditOrigin, job: JobRow, today: string): Promise<number> {
+async function commitUnits(
+  trx: DB,
+  dialect: Dialect,
+  origin: AuditOrigin,
+  job: JobRow,
+  today: string,
+): Promise<number> {
   const refs = await repo.unitRefs(trx, job.tenant_id);
   const byCode = new Map(refs.map((u) => [u.code, { id: u.id, path: u.path, depth: u.depth }]));
   const pending: Record<string, unknown>[] = [];
@@ -296,8 +345,19 @@ async function commitUnits(trx: DB, dialect: Dialect, origin: AuditOrigin, job: 
         updated_at: at,
       };
     });
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('units').values(rows.slice(i, i + 500)).execute();
-    await recordAuditMany(trx, dialect, origin, rows.map((row): AuditEvent => ({ action: 'unit.create', entityType: 'unit', entityId: row.id, after: row })));
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('units')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await recordAuditMany(
+      trx,
+      dialect,
+      origin,
+      rows.map(
+        (row): AuditEvent => ({ action: 'unit.create', entityType: 'unit', entityId: row.id, after: row }),
+      ),
+    );
     created += rows.length;
     const done = new Set(ready);
     for (let i = pending.length - 1; i >= 0; i--) if (done.has(pending[i])) pending.splice(i, 1);
@@ -336,8 +396,24 @@ async function commitPositions(trx: DB, dialect: Dialect, origin: AuditOrigin, j
         updated_at: at,
       };
     });
-    for (let i = 0; i < rows.length; i += 500) await trx.insertInto('positions').values(rows.slice(i, i + 500)).execute();
-    await recordAuditMany(trx, dialect, origin, rows.map((row): AuditEvent => ({ action: 'position.create', entityType: 'position', entityId: row.id, after: row })));
+    for (let i = 0; i < rows.length; i += 500)
+      await trx
+        .insertInto('positions')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    await recordAuditMany(
+      trx,
+      dialect,
+      origin,
+      rows.map(
+        (row): AuditEvent => ({
+          action: 'position.create',
+          entityType: 'position',
+          entityId: row.id,
+          after: row,
+        }),
+      ),
+    );
     created += rows.length;
   }
   for (const link of fileParents) {
@@ -351,7 +427,13 @@ async function commitPositions(trx: DB, dialect: Dialect, origin: AuditOrigin, j
   return created;
 }
 
-async function commitEmployees(trx: DB, dialect: Dialect, origin: AuditOrigin, job: JobRow, today: string): Promise<number> {
+async function commitEmployees(
+  trx: DB,
+  dialect: Dialect,
+  origin: AuditOrigin,
+  job: JobRow,
+  today: string,
+): Promise<number> {
   const at = nowIso();
   let created = 0;
   for await (const page of stagedPages(trx, job)) {
@@ -387,9 +469,29 @@ async function commitEmployees(trx: DB, dialect: Dialect, origin: AuditOrigin, j
         end_date: null,
         reason: 'impor',
       }));
-    for (let i = 0; i < employees.length; i += 500) await trx.insertInto('employees').values(employees.slice(i, i + 500)).execute();
-    for (let i = 0; i < history.length; i += 500) await trx.insertInto('position_history').values(history.slice(i, i + 500)).execute();
-    await recordAuditMany(trx, dialect, origin, employees.map((row): AuditEvent => ({ action: 'employee.create', entityType: 'employee', entityId: row.id, after: row })));
+    for (let i = 0; i < employees.length; i += 500)
+      await trx
+        .insertInto('employees')
+        .values(employees.slice(i, i + 500))
+        .execute();
+    for (let i = 0; i < history.length; i += 500)
+      await trx
+        .insertInto('position_history')
+        .values(history.slice(i, i + 500))
+        .execute();
+    await recordAuditMany(
+      trx,
+      dialect,
+      origin,
+      employees.map(
+        (row): AuditEvent => ({
+          action: 'employee.create',
+          entityType: 'employee',
+          entityId: row.id,
+          after: row,
+        }),
+      ),
+    );
     created += employees.length;
   }
   return created;
@@ -397,7 +499,9 @@ async function commitEmployees(trx: DB, dialect: Dialect, origin: AuditOrigin, j
 
 export function templateCsv(kind: ImportKind): string {
   const quote = (v: string) => (/[",;\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  const lines = [COLUMNS[kind].map((c) => c.name), ...SAMPLES[kind]].map((cells) => cells.map(quote).join(','));
+  const lines = [COLUMNS[kind].map((c) => c.name), ...SAMPLES[kind]].map((cells) =>
+    cells.map(quote).join(','),
+  );
   return `${lines.join('\r\n')}\r\n`;
 }
 

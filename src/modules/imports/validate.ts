@@ -32,7 +32,8 @@ function collector(rowNo: number) {
   const errors: RowError[] = [];
   return {
     errors,
-    add: (column: string, code: string, params: Params = {}) => errors.push({ row: rowNo, column, code, params }),
+    add: (column: string, code: string, params: Params = {}) =>
+      errors.push({ row: rowNo, column, code, params }),
   };
 }
 
@@ -42,7 +43,12 @@ function required(raw: RawRow, column: string, add: (c: string, code: string, p?
   return v;
 }
 
-function oneOf(value: string, allowed: readonly string[], column: string, add: (c: string, code: string, p?: Params) => void) {
+function oneOf(
+  value: string,
+  allowed: readonly string[],
+  column: string,
+  add: (c: string, code: string, p?: Params) => void,
+) {
   if (value && !allowed.some((a) => a.toLowerCase() === value.toLowerCase())) {
     add(column, 'IMPORT_INVALID_VALUE', { value, allowed: allowed.join(', ') });
   }
@@ -52,7 +58,13 @@ function oneOf(value: string, allowed: readonly string[], column: string, add: (
 const inScope = (actor: Actor, unitPath: string | null) =>
   hasRole(actor, 'bkpsdm') || (unitPath !== null && roleCoversUnit(actor, 'admin_opd', unitPath));
 
-function uniqueInFile(seen: Map<string, number>, value: string, rowNo: number, column: string, add: (c: string, code: string, p?: Params) => void) {
+function uniqueInFile(
+  seen: Map<string, number>,
+  value: string,
+  rowNo: number,
+  column: string,
+  add: (c: string, code: string, p?: Params) => void,
+) {
   const first = seen.get(value);
   if (first !== undefined) add(column, 'IMPORT_DUPLICATE_IN_FILE', { value, row: first });
   else seen.set(value, rowNo);
@@ -69,7 +81,8 @@ function unitValidator(actor: Actor, refs: Refs): RowValidator {
       const typeText = required(raw, 'type', add);
       const type = typeText.toLowerCase();
       const parent = required(raw, 'parent_code', add);
-      if (code && !CODE.test(code)) add('code', 'IMPORT_INVALID_VALUE', { value: code, allowed: 'A-Z 0-9 . _ -' });
+      if (code && !CODE.test(code))
+        add('code', 'IMPORT_INVALID_VALUE', { value: code, allowed: 'A-Z 0-9 . _ -' });
       if (code && refs.units.has(code)) add('code', 'DUPLICATE', { field: 'code', value: code });
       if (code) uniqueInFile(inFile, code, rowNo, 'code', add);
       if (name && name.length < 2) add('name', 'IMPORT_REQUIRED');
@@ -94,7 +107,12 @@ function unitValidator(actor: Actor, refs: Refs): RowValidator {
         }
         if (!anchor) {
           const cyclic = visited.has(current);
-          out.push({ row, column: 'parent_code', code: cyclic ? 'ORG_CYCLE' : 'IMPORT_UNKNOWN_REF', params: cyclic ? { name: code } : { ref: 'parent_code', value: parent } });
+          out.push({
+            row,
+            column: 'parent_code',
+            code: cyclic ? 'ORG_CYCLE' : 'IMPORT_UNKNOWN_REF',
+            params: cyclic ? { name: code } : { ref: 'parent_code', value: parent },
+          });
         } else if (!inScope(actor, anchor.path)) {
           out.push({ row, column: 'parent_code', code: 'IMPORT_NOT_IN_SCOPE', params: {} });
         } else if (anchor.active !== 1) {
@@ -120,22 +138,35 @@ function positionValidator(actor: Actor, refs: Refs): RowValidator {
       const unitCode = required(raw, 'unit_code', add);
       const parent = (raw.parent_code ?? '').trim();
       const isKeyText = (raw.is_key ?? '').trim().toLowerCase();
-      if (code && !CODE.test(code)) add('code', 'IMPORT_INVALID_VALUE', { value: code, allowed: 'A-Z 0-9 . _ -' });
+      if (code && !CODE.test(code))
+        add('code', 'IMPORT_INVALID_VALUE', { value: code, allowed: 'A-Z 0-9 . _ -' });
       if (code && refs.positions.has(code)) add('code', 'DUPLICATE', { field: 'code', value: code });
       if (code) uniqueInFile(inFile, code, rowNo, 'code', add);
       oneOf(kindText, POSITION_KIND_VALUES, 'kind', add);
       const kelas = Number(kelasText);
-      if (kelasText && (!Number.isInteger(kelas) || kelas < 1 || kelas > 17)) add('kelas', 'IMPORT_NUMBER_RANGE', { min: 1, max: 17 });
+      if (kelasText && (!Number.isInteger(kelas) || kelas < 1 || kelas > 17))
+        add('kelas', 'IMPORT_NUMBER_RANGE', { min: 1, max: 17 });
       const unit = unitCode ? refs.units.get(unitCode) : undefined;
       if (unitCode && !unit) add('unit_code', 'IMPORT_UNKNOWN_REF', { ref: 'unit_code', value: unitCode });
       else if (unit && !inScope(actor, unit.path)) add('unit_code', 'IMPORT_NOT_IN_SCOPE');
       else if (unit && unit.active !== 1) add('unit_code', 'UNIT_INACTIVE', { name: unitCode });
       const yes = ['ya', 'y', 'true', '1', 'yes'];
       const no = ['tidak', 't', 'false', '0', 'no', ''];
-      if (!yes.includes(isKeyText) && !no.includes(isKeyText)) add('is_key', 'IMPORT_INVALID_VALUE', { value: isKeyText, allowed: 'ya, tidak' });
+      if (!yes.includes(isKeyText) && !no.includes(isKeyText))
+        add('is_key', 'IMPORT_INVALID_VALUE', { value: isKeyText, allowed: 'ya, tidak' });
       if (code && parent) parents.set(code, { row: rowNo, parent });
       return {
-        data: errors.length ? null : { code, name, kind, kelas, unit_id: unit?.id, parent_code: parent || null, is_key: yes.includes(isKeyText) },
+        data: errors.length
+          ? null
+          : {
+              code,
+              name,
+              kind,
+              kelas,
+              unit_id: unit?.id,
+              parent_code: parent || null,
+              is_key: yes.includes(isKeyText),
+            },
         errors,
       };
     },
@@ -162,7 +193,12 @@ function positionValidator(actor: Actor, refs: Refs): RowValidator {
         }
         if (!ok) {
           const cyclic = visited.has(current);
-          out.push({ row, column: 'parent_code', code: cyclic ? 'ORG_CYCLE' : 'IMPORT_UNKNOWN_REF', params: cyclic ? { name: code } : { ref: 'parent_code', value: parent } });
+          out.push({
+            row,
+            column: 'parent_code',
+            code: cyclic ? 'ORG_CYCLE' : 'IMPORT_UNKNOWN_REF',
+            params: cyclic ? { name: code } : { ref: 'parent_code', value: parent },
+          });
         }
       }
       return out;
@@ -195,20 +231,24 @@ function employeeValidator(actor: Actor, refs: Refs, today: string): RowValidato
         else {
           birthDate = decoded.info.birthDate;
           tmt = decoded.info.tmt;
-          if ((sex === 'L' || sex === 'P') && decoded.info.sex !== sex) add('sex', 'NIP_SEX_MISMATCH', { sex: decoded.info.sex });
+          if ((sex === 'L' || sex === 'P') && decoded.info.sex !== sex)
+            add('sex', 'NIP_SEX_MISMATCH', { sex: decoded.info.sex });
         }
       }
       if (nip && refs.nips.has(nip)) add('nip', 'DUPLICATE', { field: 'NIP', value: nip });
       if (nip) uniqueInFile(nipsInFile, nip, rowNo, 'nip', add);
       if (email && !EMAIL.test(email)) add('email', 'IMPORT_EMAIL');
-      if (phone && !PHONE.test(phone)) add('phone', 'IMPORT_INVALID_VALUE', { value: phone, allowed: '+62…' });
+      if (phone && !PHONE.test(phone))
+        add('phone', 'IMPORT_INVALID_VALUE', { value: phone, allowed: '+62…' });
       let position: Refs['positions'] extends Map<string, infer P> ? P | undefined : never;
       if (positionCode) {
         position = refs.positions.get(positionCode);
-        if (!position) add('position_code', 'IMPORT_UNKNOWN_REF', { ref: 'position_code', value: positionCode });
+        if (!position)
+          add('position_code', 'IMPORT_UNKNOWN_REF', { ref: 'position_code', value: positionCode });
         else if (!inScope(actor, position.unitPath)) add('position_code', 'IMPORT_NOT_IN_SCOPE');
         else if (position.active !== 1) add('position_code', 'POSITION_INACTIVE', { name: positionCode });
-        else if (position.held) add('position_code', 'POSITION_OCCUPIED', { name: positionCode, holder: '—' });
+        else if (position.held)
+          add('position_code', 'POSITION_OCCUPIED', { name: positionCode, holder: '—' });
         uniqueInFile(positionsInFile, positionCode, rowNo, 'position_code', add);
       } else if (!hasRole(actor, 'bkpsdm')) {
         add('position_code', 'IMPORT_NOT_IN_SCOPE');

@@ -6,7 +6,17 @@ const today = '2026-12-04';
 describe('decodeNip', () => {
   it('decodes a PNS NIP', () => {
     const r = decodeNip('19860926 201505 1 001', 'PNS', today);
-    expect(r).toEqual({ ok: true, info: { kind: 'PNS', birthDate: '1986-09-26', tmt: '2015-05-01', contractCount: null, sex: 'L', sequence: '001' } });
+    expect(r).toEqual({
+      ok: true,
+      info: {
+        kind: 'PNS',
+        birthDate: '1986-09-26',
+        tmt: '2015-05-01',
+        contractCount: null,
+        sex: 'L',
+        sequence: '001',
+      },
+    });
   });
 
   it('decodes real NIPs from an SKP form', () => {

@@ -1,4 +1,4 @@
-import { addYears, isRealDate, isoDate } from '../../core/time.ts';
+import { addYears, isoDate, isRealDate } from '../../core/time.ts';
 
 export type AsnType = 'PNS' | 'PPPK';
 
@@ -13,9 +13,15 @@ export interface NipInfo {
   sequence: string;
 }
 
-export type NipResult = { ok: true; info: NipInfo } | { ok: false; code: string; params: Record<string, string | number> };
+export type NipResult =
+  | { ok: true; info: NipInfo }
+  | { ok: false; code: string; params: Record<string, string | number> };
 
-const fail = (code: string, params: Record<string, string | number> = {}): NipResult => ({ ok: false, code, params });
+const fail = (code: string, params: Record<string, string | number> = {}): NipResult => ({
+  ok: false,
+  code,
+  params,
+});
 
 /**
  * Validate and decode an 18-digit NIP (PNS) or NI PPPK. Both start with the birth date and carry the sex in
@@ -57,7 +63,10 @@ export function decodeNip(raw: string, kind: AsnType, today: string): NipResult 
   if (sexDigit !== '1' && sexDigit !== '2') return fail('NIP_SEX_DIGIT', { value: sexDigit });
   const sequence = nip.slice(15, 18);
   if (sequence === '000') return fail('NIP_SEQUENCE');
-  return { ok: true, info: { kind, birthDate, tmt, contractCount, sex: sexDigit === '1' ? 'L' : 'P', sequence } };
+  return {
+    ok: true,
+    info: { kind, birthDate, tmt, contractCount, sex: sexDigit === '1' ? 'L' : 'P', sequence },
+  };
 }
 
 export const formatNip = (nip: string): string =>

@@ -13,7 +13,10 @@ const isCityUser = (actor: Actor) => actor.roles.some((g) => g.role !== 'superad
 const canManage = (actor: Actor, r: OrgResource) =>
   hasRole(actor, 'bkpsdm') || (r.unitPath !== null && roleCoversUnit(actor, 'admin_opd', r.unitPath));
 
-export const orgPolicy = definePolicy<OrgResource | null, 'read' | 'manage' | 'readPersonal' | 'manageSomething'>(
+export const orgPolicy = definePolicy<
+  OrgResource | null,
+  'read' | 'manage' | 'readPersonal' | 'manageSomething'
+>(
   {
     // The organisation chart of one's own city is public inside the city: every ASN may browse it.
     read: (actor) => isCityUser(actor),

@@ -19,12 +19,18 @@ export const EMPLOYEE_STATUSES = ['active', 'retired', 'moved', 'inactive'] as c
 
 const isoDate = z.iso.date();
 const id = z.string().min(1).max(64);
-const code = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/);
+const code = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9._-]+$/);
 const name = z.string().trim().min(2).max(200);
 
 export const IdParams = z.strictObject({ id });
 
-const Abilities = (keys: readonly string[]) => z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])));
+const Abilities = (keys: readonly string[]) =>
+  z.object(Object.fromEntries(keys.map((k) => [k, z.boolean()])));
 
 export const Unit = z
   .object({
@@ -43,7 +49,9 @@ export const Unit = z
     abilities: Abilities(['update', 'move', 'deactivate', 'delete', 'createChild']),
   })
   .meta({ id: 'Unit' });
-export const UnitDetail = Unit.extend({ ancestors: z.array(z.object({ id: z.string(), name: z.string() })) }).meta({
+export const UnitDetail = Unit.extend({
+  ancestors: z.array(z.object({ id: z.string(), name: z.string() })),
+}).meta({
   id: 'UnitDetail',
 });
 export const UnitList = z.object({ items: z.array(Unit) }).meta({ id: 'UnitList' });
@@ -145,7 +153,13 @@ export const EmployeeQuery = z.strictObject({
   cursor: z.string().max(300).optional(),
 });
 const AtasanRef = z
-  .object({ employeeId: z.string(), name: z.string(), nip: z.string(), positionName: z.string(), acting: z.boolean() })
+  .object({
+    employeeId: z.string(),
+    name: z.string(),
+    nip: z.string(),
+    positionName: z.string(),
+    acting: z.boolean(),
+  })
   .nullable();
 export const Employee = EmployeeSummary.extend({
   sex: z.string(),
@@ -210,7 +224,11 @@ export const UpdateEmployee = z
     phone: phone.nullable().optional(),
   })
   .refine((v) => Object.keys(v).length > 0, { params: { code: 'VALIDATION_FAILED' } });
-export const MoveEmployee = z.strictObject({ positionId: id, startDate: isoDate, reason: z.string().trim().min(3).max(300) });
+export const MoveEmployee = z.strictObject({
+  positionId: id,
+  startDate: isoDate,
+  reason: z.string().trim().min(3).max(300),
+});
 export const DeactivateEmployee = z.strictObject({
   status: z.enum(['retired', 'moved', 'inactive']),
   date: isoDate,

@@ -30,7 +30,8 @@ async function guardUnique<T>(field: string, value: string, fn: () => Promise<T>
     return await fn();
   } catch (err) {
     const msg = String((err as Error).message ?? '');
-    if (/UNIQUE constraint failed|duplicate key value/i.test(msg)) throw conflict('DUPLICATE', { field, value });
+    if (/UNIQUE constraint failed|duplicate key value/i.test(msg))
+      throw conflict('DUPLICATE', { field, value });
     throw err;
   }
 }
@@ -42,13 +43,23 @@ function unitAbilities(ctx: RequestContext, u: { path: string; parent_id: string
   const manage = orgPolicy.can(ctx.actor, 'manage', { unitPath: u.path });
   const isRoot = u.parent_id === null;
   // an admin_opd may restructure inside their OPD, but not the OPD node itself (that is BKPSDM's)
-  const manageAsNode = u.parent_id !== null && manage && orgPolicy.can(ctx.actor, 'manage', { unitPath: parentPathOf(u.path) });
-  return { update: manage, move: !isRoot && manageAsNode, deactivate: !isRoot && manageAsNode, delete: !isRoot && manageAsNode, createChild: manage };
+  const manageAsNode =
+    u.parent_id !== null && manage && orgPolicy.can(ctx.actor, 'manage', { unitPath: parentPathOf(u.path) });
+  return {
+    update: manage,
+    move: !isRoot && manageAsNode,
+    deactivate: !isRoot && manageAsNode,
+    delete: !isRoot && manageAsNode,
+    createChild: manage,
+  };
 }
 
 const parentPathOf = (path: string) => path.slice(0, path.slice(0, -1).lastIndexOf('/') + 1);
 
-function toUnit(ctx: RequestContext, u: UnitRow & { position_count?: number | null; employee_count?: number | null }) {
+function toUnit(
+  ctx: RequestContext,
+  u: UnitRow & { position_count?: number | null; employee_count?: number | null },
+) {
   return {
     id: u.id,
     code: u.code,
@@ -86,7 +97,9 @@ export async function listUnits(ctx: RequestContext, q: z.infer<typeof s.UnitQue
 export async function getUnit(ctx: RequestContext, id: string) {
   const unit = await loadUnit(ctx, id);
   const ancestorIds = unit.path.split('/').filter((x) => x && x !== unit.id);
-  const names = new Map((await repo.findUnitsByIds(ctx.db, tenantOf(ctx), ancestorIds)).map((a) => [a.id, a.name]));
+  const names = new Map(
+    (await repo.findUnitsByIds(ctx.db, tenantOf(ctx), ancestorIds)).map((a) => [a.id, a.name]),
+  );
   const [positionCount, employeeCount] = await Promise.all([
     repo.countPositionsInUnit(ctx.db, tenantOf(ctx), unit.id, true),
     repo.countActiveEmployeesInUnit(ctx.db, tenantOf(ctx), unit.id),
@@ -156,7 +169,8 @@ export async function updateUnit(ctx: RequestContext, id: string, input: z.infer
 
 function assertNodeManageable(ctx: RequestContext, unit: UnitRow) {
   if (unit.parent_id === null) throw conflict('ROOT_UNIT_LOCKED');
-  if (!unitAbilities(ctx, unit).move) orgPolicy.authorize(ctx.actor, 'manage', { unitPath: parentPathOf(unit.path) }, 'read');
+  if (!unitAbilities(ctx, unit).move)
+    orgPolicy.authorize(ctx.actor, 'manage', { unitPath: parentPathOf(unit.path) }, 'read');
 }
 
 export async function moveUnit(ctx: RequestContext, id: string, input: z.infer<typeof s.MoveUnit>) {
@@ -182,7 +196,11 @@ export async function moveUnit(ctx: RequestContext, id: string, input: z.infer<t
   return getUnit(ctx, id);
 }
 
-export async function deactivateUnit(ctx: RequestContext, id: string, input: z.infer<typeof s.DeactivateUnit>) {
+export async function deactivateUnit(
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof s.DeactivateUnit>,
+) {
   const unit = await loadUnit(ctx, id);
   assertNodeManageable(ctx, unit);
   const positions = await repo.countPositionsInUnit(ctx.db, tenantOf(ctx), id, true);
@@ -277,7 +295,12 @@ async function loadPosition(ctx: RequestContext, id: string, field = 'positionId
   return p;
 }
 
-async function assertNoPositionCycle(ctx: RequestContext, positionId: string, newParentId: string, name: string) {
+async function assertNoPositionCycle(
+  ctx: RequestContext,
+  positionId: string,
+  newParentId: string,
+  name: string,
+) {
   const chain = await repo.positionChain(ctx.db, tenantOf(ctx), newParentId);
   if (chain.some((p) => p.id === positionId)) throw conflict('ORG_CYCLE', { name });
 }
@@ -317,7 +340,11 @@ export async function createPosition(ctx: RequestContext, input: z.infer<typeof 
   return getPosition(ctx, id);
 }
 
-export async function updatePosition(ctx: RequestContext, id: string, input: z.infer<typeof s.UpdatePosition>) {
+export async function updatePosition(
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof s.UpdatePosition>,
+) {
   const current = await repo.findPositionCore(ctx.db, tenantOf(ctx), id);
   if (!current) throw notFound();
   orgPolicy.authorize(ctx.actor, 'manage', { unitPath: current.unit_path }, 'read');
@@ -348,9 +375,19 @@ export async function updatePosition(ctx: RequestContext, id: string, input: z.i
       // the holder's unit follows the position
       if (input.unitId && input.unitId !== current.unit_id) {
         const holder = await repo.findHolder(trx, tenantOf(ctx), id);
-        if (holder) await repo.updateEmployee(trx, tenantOf(ctx), holder.id, { unit_id: input.unitId, updated_at: patch.updated_at });
+        if (holder)
+          await repo.updateEmployee(trx, tenantOf(ctx), holder.id, {
+            unit_id: input.unitId,
+            updated_at: patch.updated_at,
+          });
       }
-      await audit(trx, ctx, { action: 'position.update', entityType: 'position', entityId: id, before: current, after: input });
+      await audit(trx, ctx, {
+        action: 'position.update',
+        entityType: 'position',
+        entityId: id,
+        before: current,
+        after: input,
+      });
     }),
   );
   return getPosition(ctx, id);
@@ -366,7 +403,13 @@ export async function deactivatePosition(ctx: RequestContext, id: string) {
   await transaction(ctx.db, async (trx) => {
     await repo.updatePosition(trx, tenantOf(ctx), id, { active: 0, updated_at: nowIso() });
     await repo.endActing(trx, tenantOf(ctx), id, today);
-    await audit(trx, ctx, { action: 'position.deactivate', entityType: 'position', entityId: id, before: { active: true }, after: { active: false } });
+    await audit(trx, ctx, {
+      action: 'position.deactivate',
+      entityType: 'position',
+      entityId: id,
+      before: { active: true },
+      after: { active: false },
+    });
   });
   return getPosition(ctx, id);
 }
@@ -377,7 +420,8 @@ export async function setActing(ctx: RequestContext, id: string, input: z.infer<
   orgPolicy.authorize(ctx.actor, 'manage', { unitPath: position.unit_path }, 'read');
   if (position.active !== 1) throw conflict('POSITION_INACTIVE', { name: position.name });
   const employee = await repo.findEmployee(ctx.db, tenantOf(ctx), input.employeeId);
-  if (!employee) throw badRequest('VALIDATION_FAILED', {}, [{ path: 'employeeId', message: notFoundText(ctx) }]);
+  if (!employee)
+    throw badRequest('VALIDATION_FAILED', {}, [{ path: 'employeeId', message: notFoundText(ctx) }]);
   if (employee.status !== 'active') throw conflict('EMPLOYEE_INACTIVE', { name: employee.name });
   const holder = await repo.findHolder(ctx.db, tenantOf(ctx), id);
   if (holder) throw conflict('POSITION_OCCUPIED', { name: position.name, holder: holder.name });
@@ -394,7 +438,12 @@ export async function setActing(ctx: RequestContext, id: string, input: z.infer<
   await transaction(ctx.db, async (trx) => {
     await repo.endActing(trx, tenantOf(ctx), id, input.startDate);
     await repo.insertActing(trx, row);
-    await audit(trx, ctx, { action: 'position.acting_set', entityType: 'position', entityId: id, after: row });
+    await audit(trx, ctx, {
+      action: 'position.acting_set',
+      entityType: 'position',
+      entityId: id,
+      after: row,
+    });
   });
   return getPosition(ctx, id);
 }
@@ -407,7 +456,12 @@ export async function endActing(ctx: RequestContext, id: string) {
   if (acting) {
     await transaction(ctx.db, async (trx) => {
       await repo.endActing(trx, tenantOf(ctx), id, todayIn(ctx.actor.timeZone));
-      await audit(trx, ctx, { action: 'position.acting_end', entityType: 'position', entityId: id, before: acting });
+      await audit(trx, ctx, {
+        action: 'position.acting_end',
+        entityType: 'position',
+        entityId: id,
+        before: acting,
+      });
     });
   }
   return getPosition(ctx, id);
@@ -453,17 +507,35 @@ interface AtasanInfo {
 }
 
 /** The nearest holder (or acting holder, Plt/Plh) of a position above `positionId`. */
-export async function findAtasan(ctx: RequestContext, positionId: string | null, excludeEmployeeId: string): Promise<AtasanInfo | null> {
+export async function findAtasan(
+  ctx: RequestContext,
+  positionId: string | null,
+  excludeEmployeeId: string,
+): Promise<AtasanInfo | null> {
   if (!positionId) return null;
   const chain = await repo.positionChain(ctx.db, tenantOf(ctx), positionId);
   for (const p of chain.slice(1)) {
     const holder = await repo.findHolder(ctx.db, tenantOf(ctx), p.id);
     if (holder && holder.id !== excludeEmployeeId) {
-      return { employeeId: holder.id, name: holder.name, nip: holder.nip, positionName: p.name, positionId: p.id, acting: false };
+      return {
+        employeeId: holder.id,
+        name: holder.name,
+        nip: holder.nip,
+        positionName: p.name,
+        positionId: p.id,
+        acting: false,
+      };
     }
     const acting = await repo.findActing(ctx.db, tenantOf(ctx), p.id);
     if (acting && acting.employee_id !== excludeEmployeeId) {
-      return { employeeId: acting.employee_id, name: acting.name, nip: acting.nip, positionName: p.name, positionId: p.id, acting: true };
+      return {
+        employeeId: acting.employee_id,
+        name: acting.name,
+        nip: acting.nip,
+        positionName: p.name,
+        positionId: p.id,
+        acting: true,
+      };
     }
   }
   return null;
@@ -503,7 +575,9 @@ export async function getEmployee(ctx: RequestContext, id: string) {
   const decoded = decodeNip(e.nip, e.asn_type === 'PPPK' ? 'PPPK' : 'PNS', '9999-12-31');
   const history = await repo.positionHistory(ctx.db, tenantOf(ctx), e.id);
   const ref = (a: AtasanInfo | null) =>
-    a ? { employeeId: a.employeeId, name: a.name, nip: a.nip, positionName: a.positionName, acting: a.acting } : null;
+    a
+      ? { employeeId: a.employeeId, name: a.name, nip: a.nip, positionName: a.positionName, acting: a.acting }
+      : null;
   return {
     id: e.id,
     nip: e.nip,
@@ -570,19 +644,23 @@ export function checkNip(ctx: RequestContext, nip: string, asnType: 'PNS' | 'PPP
   }
   if (decoded.info.sex !== sex) {
     const sex = sexText(ctx, decoded.info.sex);
-    throw new AppError(400, 'NIP_SEX_MISMATCH', { sex }, [{ path: 'sex', message: t(ctx.locale, 'NIP_SEX_MISMATCH', { sex }) }]);
+    throw new AppError(400, 'NIP_SEX_MISMATCH', { sex }, [
+      { path: 'sex', message: t(ctx.locale, 'NIP_SEX_MISMATCH', { sex }) },
+    ]);
   }
   return decoded.info;
 }
 
-const nipReason = (ctx: RequestContext, code: string, params: Record<string, string | number>) => t(ctx.locale, code, params);
+const nipReason = (ctx: RequestContext, code: string, params: Record<string, string | number>) =>
+  t(ctx.locale, code, params);
 const sexText = (ctx: RequestContext, sex: 'L' | 'P') => t(ctx.locale, `SEX_${sex}`);
 
 export async function createEmployee(ctx: RequestContext, input: z.infer<typeof s.CreateEmployee>) {
   orgPolicy.authorize(ctx.actor, 'manageSomething', null);
   const nip = input.nip.replace(/\s+/g, '');
   const info = checkNip(ctx, nip, input.asnType, input.sex);
-  if (await repo.findEmployeeByNip(ctx.db, tenantOf(ctx), nip)) throw conflict('DUPLICATE', { field: 'NIP', value: nip });
+  if (await repo.findEmployeeByNip(ctx.db, tenantOf(ctx), nip))
+    throw conflict('DUPLICATE', { field: 'NIP', value: nip });
   const position = input.positionId ? await vacantPositionFor(ctx, input.positionId) : null;
   // an admin_opd can only create employees inside their OPD: without a position the employee is nowhere
   if (!position) orgPolicy.authorize(ctx.actor, 'manage', { unitPath: null }, 'read');
@@ -630,14 +708,30 @@ export async function createEmployee(ctx: RequestContext, input: z.infer<typeof 
   return getEmployee(ctx, id);
 }
 
-export async function updateEmployee(ctx: RequestContext, id: string, input: z.infer<typeof s.UpdateEmployee>) {
+export async function updateEmployee(
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof s.UpdateEmployee>,
+) {
   const e = await loadEmployee(ctx, id);
   orgPolicy.authorize(ctx.actor, 'manage', { unitPath: e.unit_path, employeeId: e.id }, 'read');
   if (e.status !== 'active') throw conflict('EMPLOYEE_INACTIVE', { name: e.name });
-  const before = { name: e.name, golongan: e.golongan, education: e.education, email: e.email, phone: e.phone };
+  const before = {
+    name: e.name,
+    golongan: e.golongan,
+    education: e.education,
+    email: e.email,
+    phone: e.phone,
+  };
   await transaction(ctx.db, async (trx) => {
     await repo.updateEmployee(trx, tenantOf(ctx), id, { ...input, updated_at: nowIso() });
-    await audit(trx, ctx, { action: 'employee.update', entityType: 'employee', entityId: id, before, after: input });
+    await audit(trx, ctx, {
+      action: 'employee.update',
+      entityType: 'employee',
+      entityId: id,
+      before,
+      after: input,
+    });
   });
   return getEmployee(ctx, id);
 }
@@ -660,25 +754,43 @@ export async function moveEmployee(ctx: RequestContext, id: string, input: z.inf
       end_date: null,
       reason: input.reason,
     });
-    await repo.updateEmployee(trx, tenantOf(ctx), id, { position_id: position.id, unit_id: position.unit_id, updated_at: nowIso() });
+    await repo.updateEmployee(trx, tenantOf(ctx), id, {
+      position_id: position.id,
+      unit_id: position.unit_id,
+      updated_at: nowIso(),
+    });
     await audit(trx, ctx, {
       action: 'employee.move',
       entityType: 'employee',
       entityId: id,
       before: { positionId: e.position_id, unitId: e.unit_id },
-      after: { positionId: position.id, unitId: position.unit_id, startDate: input.startDate, reason: input.reason },
+      after: {
+        positionId: position.id,
+        unitId: position.unit_id,
+        startDate: input.startDate,
+        reason: input.reason,
+      },
     });
   });
   return getEmployee(ctx, id);
 }
 
-export async function deactivateEmployee(ctx: RequestContext, id: string, input: z.infer<typeof s.DeactivateEmployee>) {
+export async function deactivateEmployee(
+  ctx: RequestContext,
+  id: string,
+  input: z.infer<typeof s.DeactivateEmployee>,
+) {
   const e = await loadEmployee(ctx, id);
   orgPolicy.authorize(ctx.actor, 'manage', { unitPath: e.unit_path, employeeId: e.id }, 'read');
   if (e.status !== 'active') throw conflict('EMPLOYEE_INACTIVE', { name: e.name });
   await transaction(ctx.db, async (trx) => {
     await repo.closeOpenHistory(trx, tenantOf(ctx), id, input.date);
-    await repo.updateEmployee(trx, tenantOf(ctx), id, { status: input.status, status_date: input.date, position_id: null, updated_at: nowIso() });
+    await repo.updateEmployee(trx, tenantOf(ctx), id, {
+      status: input.status,
+      status_date: input.date,
+      position_id: null,
+      updated_at: nowIso(),
+    });
     await audit(trx, ctx, {
       action: 'employee.deactivate',
       entityType: 'employee',

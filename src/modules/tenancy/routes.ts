@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { App } from '../../server/types.ts';
 import { listActiveTenants } from './repository.ts';
 
-const TenantList = z.object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) }).meta({ id: 'TenantList' });
+const TenantList = z
+  .object({ items: z.array(z.object({ slug: z.string(), name: z.string() })) })
+  .meta({ id: 'TenantList' });
 
 export function tenancyRoutes(app: App) {
   app.get(
