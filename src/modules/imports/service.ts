@@ -367,18 +367,18 @@ async function commitUnits(
 
 async function commitPositions(trx: DB, dialect: Dialect, origin: AuditOrigin, job: JobRow): Promise<number> {
   const existing = await repo.positionRefs(trx, job.tenant_id);
-  const existingIds = new Map(existing.map((p) => [p.code, p.id]));
-  const ids = new Map(existingIds);
+  // codes of existing positions and of rows inserted so far: a parent that came earlier links at once
+  const ids = new Map(existing.map((p) => [p.code, p.id]));
   const at = nowIso();
   let created = 0;
   const fileParents: { code: string; parent: string }[] = [];
-  // pass 1: insert every position; parents that are rows of the same file are linked in pass 2
+  // pass 1: insert every position; parents that come later in the file are linked in pass 2
   for await (const page of stagedPages(trx, job)) {
     const rows = page.map((r) => {
       const id = newId();
       ids.set(String(r.code), id);
       const parentCode = r.parent_code ? String(r.parent_code) : null;
-      const parentId = parentCode ? (existingIds.get(parentCode) ?? null) : null;
+      const parentId = parentCode ? (ids.get(parentCode) ?? null) : null;
       if (parentCode && !parentId) fileParents.push({ code: String(r.code), parent: parentCode });
       return {
         tenant_id: job.tenant_id,
