@@ -19,6 +19,8 @@ export interface CitySeed {
   givenMale: string[];
   givenFemale: string[];
   family: string[];
+  /** family names that read as female (e.g. Javanese -wati/-ni/-sari); used for women only */
+  familyFemale: string[];
 }
 
 const kec = (code: string, name: string): OpdSeed => ({
@@ -207,6 +209,8 @@ export const SURABAYA: CitySeed = {
     'Sutrisno',
     'Hartono',
     'Widodo',
+  ],
+  familyFemale: [
     'Lestari',
     'Rahayu',
     'Wahyuni',
@@ -215,6 +219,8 @@ export const SURABAYA: CitySeed = {
     'Pratiwi',
     'Rahmawati',
     'Astuti',
+    'Susanti',
+    'Widiastuti',
   ],
 };
 
@@ -385,7 +391,17 @@ export const JAMBI: CitySeed = {
     'Harahap',
     'Lubis',
     'Santoso',
+  ],
+  familyFemale: [
     'Lestari',
+    'Rahmawati',
+    'Wahyuni',
+    'Siregar',
+    'Nasution',
+    'Harahap',
+    'Lubis',
+    'Hidayati',
+    'Fitriani',
   ],
 };
 

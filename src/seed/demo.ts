@@ -58,7 +58,7 @@ function personName(
   plan: PersonPlan,
 ): { name: string; education: string } {
   const given = rng.pick(sex === 'L' ? city.givenMale : city.givenFemale);
-  const family = rng.pick(city.family);
+  const family = rng.pick(sex === 'L' ? city.family : city.familyFemale);
   const base = `${given} ${family}`;
   if (plan.kind === 'pelaksana' && plan.kelas <= 5) {
     const d = rng.pick(DIPLOMA);
@@ -76,7 +76,8 @@ function personName(
 }
 
 function nipFor(rng: Rng, plan: PersonPlan, sex: 'L' | 'P', seq: number, pppk: boolean) {
-  const [minAge, maxAge] = plan.kind === 'jpt' ? [50, 57] : plan.senior ? [42, 55] : [24, 50];
+  const [minAge, maxAge] =
+    plan.kind === 'jpt' ? [50, 57] : plan.senior ? [42, 55] : plan.kind === 'pengawas' ? [36, 54] : [24, 50];
   const age = rng.int(minAge, maxAge);
   const birthYear = 2026 - age;
   const birth = isoDate(birthYear, rng.int(1, 12), rng.int(1, 28));
