@@ -23,6 +23,8 @@ const id: Messages = {
     'Unit "{name}" masih memiliki {count} jabatan aktif. Pindahkan atau nonaktifkan jabatannya dulu.',
   UNIT_HAS_CHILDREN:
     'Unit "{name}" masih memiliki {count} sub-unit aktif. Pindahkan atau nonaktifkan sub-unitnya dulu.',
+  UNIT_NOT_EMPTY:
+    'Unit "{name}" tidak bisa dihapus karena masih dirujuk {count} data (jabatan, pegawai, riwayat, atau hak akses), termasuk yang sudah tidak aktif. Nonaktifkan unit ini saja; riwayatnya tetap tersimpan.',
   UNIT_INACTIVE: 'Unit "{name}" sudah tidak aktif.',
   ROOT_UNIT_LOCKED: 'Unit induk pemerintah kota tidak dapat dipindahkan, dinonaktifkan, atau dihapus.',
   POSITION_OCCUPIED: 'Jabatan "{name}" sedang diisi oleh {holder}.',
@@ -83,6 +85,8 @@ const en: Messages = {
   ORG_CYCLE: 'Not possible: {name} would become its own subordinate.',
   UNIT_HAS_POSITIONS: 'Unit "{name}" still has {count} active positions. Move or deactivate them first.',
   UNIT_HAS_CHILDREN: 'Unit "{name}" still has {count} active sub-units. Move or deactivate them first.',
+  UNIT_NOT_EMPTY:
+    'Unit "{name}" cannot be deleted: {count} records (positions, employees, history or access rights) still refer to it, inactive ones included. Deactivate the unit instead; its history is kept.',
   UNIT_INACTIVE: 'Unit "{name}" is no longer active.',
   ROOT_UNIT_LOCKED: 'The city government root unit cannot be moved, deactivated or deleted.',
   POSITION_OCCUPIED: 'Position "{name}" is held by {holder}.',

@@ -405,3 +405,35 @@ describe('admin_opd works only inside their OPD', () => {
     expect(res.statusCode).toBe(403);
   });
 });
+
+describe('deleting versus deactivating', () => {
+  it('a unit whose only position was deactivated can be deactivated but not deleted', async () => {
+    const parent = await unitId(env.db, 'surabaya', 'DPMPTSP');
+    const unit = (
+      await call(env.app, bkpsdm, 'POST', '/api/v1/org/units', {
+        code: 'DPMPTSP.TMP',
+        name: 'Seksi Sementara',
+        type: 'seksi',
+        parentId: parent,
+      })
+    ).json();
+    const pos = (
+      await call(env.app, bkpsdm, 'POST', '/api/v1/org/positions', {
+        code: 'DPMPTSP.TMP.P1',
+        name: 'Pengolah Data',
+        kind: 'pelaksana',
+        kelas: 6,
+        unitId: unit.id,
+      })
+    ).json();
+    await call(env.app, bkpsdm, 'POST', `/api/v1/org/positions/${pos.id}/deactivate`);
+    const before = await snapshot(env.db);
+    const del = await call(env.app, bkpsdm, 'DELETE', `/api/v1/org/units/${unit.id}`);
+    expect(del.statusCode).toBe(409);
+    expect(del.json().error.code).toBe('UNIT_NOT_EMPTY');
+    expect(del.json().error.message).toMatch(/Nonaktifkan unit ini saja/);
+    expect(await snapshot(env.db)).toBe(before);
+    const off = await call(env.app, bkpsdm, 'POST', `/api/v1/org/units/${unit.id}/deactivate`, {});
+    expect(off.statusCode).toBe(200);
+  });
+});

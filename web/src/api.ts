@@ -68,7 +68,10 @@ export function toApiError(status: number, body: unknown, fallbackText = ''): Ap
     );
   }
   const message =
-    body && typeof body === 'object' && 'message' in body && typeof (body as { message: unknown }).message === 'string'
+    body &&
+    typeof body === 'object' &&
+    'message' in body &&
+    typeof (body as { message: unknown }).message === 'string'
       ? (body as { message: string }).message
       : fallbackText || `HTTP ${status}`;
   return new ApiError(status, `HTTP_${status}`, message);

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router-dom';
 import { api, setCsrfToken } from './api';
 import { ErrorState, Loading } from './components/ui';
-import i18n, { currentLang, storedLanguage, storeLanguage } from './i18n';
+import { storeLanguage } from './i18n';
 import { keys, useSession } from './queries';
 import type { Lang, Session, User } from './types';
 
@@ -50,13 +50,6 @@ export function peekNext(): string {
   return '/';
 }
 
-/** Adopts the user's saved language unless the browser already has an explicit choice. */
-export function adoptUserLanguage(user: User): void {
-  if (!storedLanguage() && (user.locale === 'id' || user.locale === 'en') && user.locale !== currentLang()) {
-    void i18n.changeLanguage(user.locale);
-  }
-}
-
 export function RequireAuth({ children }: { children: ReactNode }) {
   const { data, isPending, error, refetch } = useSession();
   const location = useLocation();
@@ -81,16 +74,16 @@ export function RequireAuth({ children }: { children: ReactNode }) {
   return <UserContext.Provider value={data.user}>{children}</UserContext.Provider>;
 }
 
-/** Language switch: persisted in localStorage and, when logged in, saved to the user's profile. */
+/**
+ * Language switch: persisted in localStorage and, when logged in, saved to the user's profile first
+ * (so the server agrees as soon as the page shows the new language).
+ */
 export function useSwitchLanguage() {
   const qc = useQueryClient();
   const { i18n: inst } = useTranslation();
   return async (lang: Lang) => {
     storeLanguage(lang);
-    await inst.changeLanguage(lang);
     const session = qc.getQueryData<Session | null>(keys.me);
-    // Server-side messages (errors, import messages) are localised: fetch them again.
-    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'tenants' });
     if (session) {
       try {
         const res = await api<{ user: User }>('/auth/me', { method: 'PATCH', body: { locale: lang } });
@@ -102,6 +95,9 @@ export function useSwitchLanguage() {
         /* the local choice still applies */
       }
     }
+    await inst.changeLanguage(lang);
+    // Server-side messages (errors, import messages) are localised: fetch them again.
+    void qc.invalidateQueries({ predicate: (q) => q.queryKey[0] !== 'me' && q.queryKey[0] !== 'tenants' });
   };
 }
 

@@ -31,8 +31,15 @@ export async function fetchSession(): Promise<Session | null> {
   }
 }
 
-export function useSession() {
-  return useQuery({ queryKey: keys.me, queryFn: fetchSession, staleTime: 60_000, retry: false });
+/** `probe: false` only reads the cache (the login page must not cause a 401 in the console). */
+export function useSession(probe = true) {
+  return useQuery({
+    queryKey: keys.me,
+    queryFn: fetchSession,
+    staleTime: 60_000,
+    retry: false,
+    enabled: probe,
+  });
 }
 
 export function useUnits(enabled = true) {

@@ -171,6 +171,8 @@ export interface ImportJob {
   errorCount: number;
   createdAt: string;
   committedAt: string | null;
+  /** Not in the contract summary; shown when present on a failed job. */
+  failure?: string | null;
   abilities: { commit?: boolean };
 }
 

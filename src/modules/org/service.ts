@@ -224,13 +224,15 @@ export async function deactivateUnit(
 export async function deleteUnit(ctx: RequestContext, id: string) {
   const unit = await loadUnit(ctx, id);
   assertNodeManageable(ctx, unit);
-  const positions = await repo.countPositionsInUnit(ctx.db, tenantOf(ctx), id, false);
-  if (positions > 0) throw conflict('UNIT_HAS_POSITIONS', { name: unit.name, count: positions });
+  const activePositions = await repo.countPositionsInUnit(ctx.db, tenantOf(ctx), id, true);
+  if (activePositions > 0) throw conflict('UNIT_HAS_POSITIONS', { name: unit.name, count: activePositions });
   const children = await repo.countChildren(ctx.db, tenantOf(ctx), id);
   if (children > 0) throw conflict('UNIT_HAS_CHILDREN', { name: unit.name, count: children });
   // history rows and role scopes refer to the unit: such a unit can only be deactivated
-  const refs = await repo.countUnitReferences(ctx.db, tenantOf(ctx), id);
-  if (refs > 0) throw conflict('UNIT_HAS_POSITIONS', { name: unit.name, count: refs });
+  const refs =
+    (await repo.countPositionsInUnit(ctx.db, tenantOf(ctx), id, false)) +
+    (await repo.countUnitReferences(ctx.db, tenantOf(ctx), id));
+  if (refs > 0) throw conflict('UNIT_NOT_EMPTY', { name: unit.name, count: refs });
   await transaction(ctx.db, async (trx) => {
     await repo.deleteUnit(trx, tenantOf(ctx), id);
     await audit(trx, ctx, { action: 'unit.delete', entityType: 'unit', entityId: id, before: unit });

@@ -46,7 +46,10 @@ export function Field({ label, name, error, hint, required, className, children 
   const errId = error ? `${id}-err` : undefined;
   const describedBy = [hintId, errId].filter(Boolean).join(' ') || undefined;
   return (
-    <div className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`} data-field={name}>
+    <div
+      className={`field${error ? ' field-invalid' : ''}${className ? ` ${className}` : ''}`}
+      data-field={name}
+    >
       <label htmlFor={id}>
         {label}
         {required ? (

@@ -1,32 +1,36 @@
 import { useTranslation } from 'react-i18next';
 import { useSwitchLanguage } from '../auth';
 import { useLang } from '../queries';
+import type { Lang } from '../types';
 
-/** One toggle button showing both languages, the current one emphasised. */
+const OPTIONS: { lang: Lang; label: string; name: string }[] = [
+  { lang: 'id', label: 'ID', name: 'Bahasa Indonesia' },
+  { lang: 'en', label: 'EN', name: 'English' },
+];
+
+/** Two toggle buttons (ID / EN); the pressed one is the current language. */
 export function LangSwitch({ className }: { className?: string }) {
   const { t } = useTranslation();
   const lang = useLang();
   const switchLanguage = useSwitchLanguage();
-  const next = lang === 'id' ? 'en' : 'id';
   return (
-    <button
-      type="button"
-      className={`lang-switch${className ? ` ${className}` : ''}`}
-      data-testid="lang-switch"
-      lang={next}
-      title={t('lang.switchTo')}
-      onClick={() => void switchLanguage(next)}
-    >
-      <span className="sr-only">{t('lang.label')}: </span>
-      <span className={lang === 'id' ? 'lang-on' : 'lang-off'} lang="id">
-        ID
-      </span>
-      <span aria-hidden="true" className="lang-sep">
-        /
-      </span>
-      <span className={lang === 'en' ? 'lang-on' : 'lang-off'} lang="en">
-        EN
-      </span>
-    </button>
+    <fieldset className={`lang-switch${className ? ` ${className}` : ''}`} data-testid="lang-switch">
+      <legend className="sr-only">{t('lang.label')}</legend>
+      {OPTIONS.map((o) => (
+        <button
+          key={o.lang}
+          type="button"
+          lang={o.lang}
+          title={o.name}
+          aria-pressed={lang === o.lang}
+          className={lang === o.lang ? 'lang-on' : 'lang-off'}
+          onClick={() => {
+            if (lang !== o.lang) void switchLanguage(o.lang);
+          }}
+        >
+          {o.label}
+        </button>
+      ))}
+    </fieldset>
   );
 }

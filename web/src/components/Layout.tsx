@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useLogout, useUser } from '../auth';
 import { LangSwitch } from './LangSwitch';
+import { useMediaQuery } from './ui';
 
 export function Layout() {
   const { t } = useTranslation();
@@ -10,7 +11,11 @@ export function Layout() {
   const logout = useLogout();
   const location = useLocation();
   const [navOpen, setNavOpen] = useState(false);
+  // At phone width the navigation is a menu: its links exist only while it is open.
+  const phone = useMediaQuery('(max-width: 640px)');
+  const showNav = !phone || navOpen;
   const mainRef = useRef<HTMLElement>(null);
+  const menuRef = useRef<HTMLButtonElement>(null);
   const firstRender = useRef(true);
 
   // Close the phone menu after navigating; move focus to the content for screen readers.
@@ -23,6 +28,19 @@ export function Layout() {
     }
     mainRef.current?.focus({ preventScroll: true });
   }, [location.pathname]);
+
+  // Escape closes the phone menu and returns focus to its button.
+  useEffect(() => {
+    if (!navOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape') {
+        setNavOpen(false);
+        menuRef.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [navOpen]);
 
   const links = [
     { to: '/', label: t('nav.home'), end: true, show: true },
@@ -41,6 +59,7 @@ export function Layout() {
         <button
           type="button"
           className="menu-button"
+          ref={menuRef}
           aria-expanded={navOpen}
           aria-controls="sidenav"
           onClick={() => setNavOpen((o) => !o)}
@@ -60,25 +79,34 @@ export function Layout() {
             {user.displayName}
           </span>
           <LangSwitch />
-          <button type="button" className="btn btn-ghost btn-small" data-testid="logout" onClick={() => void logout()}>
+          <button
+            type="button"
+            className="btn btn-ghost btn-small"
+            data-testid="logout"
+            onClick={() => void logout()}
+          >
             {t('nav.logout')}
           </button>
         </div>
       </header>
       <div className="shell">
-        <nav id="sidenav" className="sidenav" aria-label={t('nav.main')}>
-          <ul>
-            {links.map((l) => (
-              <li key={l.to}>
-                <NavLink to={l.to} end={l.end}>
-                  {l.label}
-                </NavLink>
-              </li>
-            ))}
-          </ul>
-          <div className="sidenav-foot">
-            <span className="user-name-mobile">{user.displayName}</span>
-          </div>
+        <nav id="sidenav" className="sidenav" aria-label={t('nav.main')} hidden={!showNav}>
+          {showNav ? (
+            <>
+              <ul>
+                {links.map((l) => (
+                  <li key={l.to}>
+                    <NavLink to={l.to} end={l.end}>
+                      {l.label}
+                    </NavLink>
+                  </li>
+                ))}
+              </ul>
+              <div className="sidenav-foot">
+                <span className="user-name-mobile">{user.displayName}</span>
+              </div>
+            </>
+          ) : null}
         </nav>
         <main id="main" ref={mainRef} tabIndex={-1} className="content">
           <Outlet />

@@ -51,7 +51,13 @@ export function Modal({ title, onClose, children, size = 'normal', busy = false 
     >
       <div className="modal-header">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="btn-icon" onClick={onClose} aria-label={t('common.close')} disabled={busy}>
+        <button
+          type="button"
+          className="btn-icon"
+          onClick={onClose}
+          aria-label={t('common.close')}
+          disabled={busy}
+        >
           <span aria-hidden="true">×</span>
         </button>
       </div>
@@ -108,4 +114,3 @@ export function ConfirmDialog({
     </Modal>
   );
 }
-

@@ -24,7 +24,9 @@ export function indexUnits(units: Unit[]): UnitIndex {
     else children.set(parent, [u]);
   }
   const sort = (a: Unit, b: Unit) =>
-    Number(b.active) - Number(a.active) || collator.compare(a.code, b.code) || collator.compare(a.name, b.name);
+    Number(b.active) - Number(a.active) ||
+    collator.compare(a.code, b.code) ||
+    collator.compare(a.name, b.name);
   for (const list of children.values()) list.sort(sort);
   roots.sort(sort);
   return { byId, children, roots };
@@ -96,9 +98,10 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
   const [focusId, setFocusId] = useState<string | null>(selectedId);
   const treeRef = useRef<HTMLUListElement>(null);
 
-  // Keep the selected unit visible when it changes from outside (URL, breadcrumbs, new unit).
+  // Keep the selected unit visible when it changes from outside (URL, breadcrumbs, new unit)
+  // and when a search is cleared.
   useEffect(() => {
-    if (!selectedId || !index.byId.has(selectedId)) return;
+    if (!selectedId || !index.byId.has(selectedId) || needle) return;
     const anc = ancestorIds(index, selectedId);
     setExpanded((prev) => {
       if (anc.every((a) => prev.has(a))) return prev;
@@ -107,7 +110,7 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
       return next;
     });
     setFocusId(selectedId);
-  }, [selectedId, index]);
+  }, [selectedId, index, needle]);
 
   // Search: matches plus their ancestors; ancestors shown expanded.
   const search = useMemo(() => {
@@ -130,10 +133,13 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
     return { matches: new Set(matches), visible, open, truncated: matches.length >= MAX_MATCHES };
   }, [needle, index]);
 
-  const isOpen = (id: string) => (search ? search.open.has(id) : expanded.has(id));
+  // While searching, ancestors of matches are forced open and show only the way to the matches;
+  // a match itself (and anything below it) expands normally, showing all its children.
+  const forcedOpen = (id: string) => !!search?.open.has(id);
+  const isOpen = (id: string) => forcedOpen(id) || expanded.has(id);
   const kids = (id: string | null): Unit[] => {
     const list = id === null ? index.roots : (index.children.get(id) ?? []);
-    return search ? list.filter((u) => search.visible.has(u.id)) : list;
+    return search && (id === null || forcedOpen(id)) ? list.filter((u) => search.visible.has(u.id)) : list;
   };
 
   // Flattened visible items, for keyboard navigation.
@@ -145,7 +151,12 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
     }
   };
   walk(kids(null));
-  const tabStop = focusId && flat.includes(focusId) ? focusId : (selectedId && flat.includes(selectedId) ? selectedId : flat[0]);
+  const tabStop =
+    focusId && flat.includes(focusId)
+      ? focusId
+      : selectedId && flat.includes(selectedId)
+        ? selectedId
+        : flat[0];
 
   const focusItem = (id: string | undefined) => {
     if (!id) return;
@@ -155,7 +166,7 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
   };
 
   const toggle = (id: string) => {
-    if (search) return;
+    if (forcedOpen(id)) return;
     setExpanded((prev) => {
       const next = new Set(prev);
       if (next.has(id)) next.delete(id);
@@ -188,7 +199,7 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
         else if (hasKids) focusItem(kids(id)[0]?.id);
         break;
       case 'ArrowLeft': {
-        if (hasKids && isOpen(id) && !search) toggle(id);
+        if (hasKids && isOpen(id) && !forcedOpen(id)) toggle(id);
         else {
           const parent = index.byId.get(id)?.parentId;
           if (parent && flat.includes(parent)) focusItem(parent);
@@ -239,7 +250,7 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
                 tabIndex={-1}
                 aria-expanded={open}
                 aria-label={open ? t('org.collapse', { name: u.name }) : t('org.expand', { name: u.name })}
-                disabled={!!search}
+                disabled={forcedOpen(u.id)}
                 onClick={(e) => {
                   e.stopPropagation();
                   toggle(u.id);
@@ -270,6 +281,7 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
             </Link>
           </div>
           {open ? (
+            // biome-ignore lint/a11y/useSemanticElements: WAI-ARIA tree pattern: nested group of treeitems
             <ul role="group" className="tree-group">
               {renderItems(children, level + 1)}
             </ul>
@@ -291,6 +303,7 @@ export function OrgTree({ index, selectedId, query, onSelect, unitHref }: OrgTre
         </p>
       ) : null}
       {top.length > 0 ? (
+        // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: WAI-ARIA tree pattern on a list
         <ul role="tree" aria-label={t('org.treeLabel')} className="tree" ref={treeRef} onKeyDown={onKeyDown}>
           {renderItems(top, 1)}
         </ul>

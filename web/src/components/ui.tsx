@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from './Form';
 
@@ -6,6 +6,19 @@ export function usePageTitle(title: string | undefined): void {
   useEffect(() => {
     document.title = title ? `${title} · Kinerja` : 'Kinerja';
   }, [title]);
+}
+
+/** Live result of a CSS media query. */
+export function useMediaQuery(query: string): boolean {
+  return useSyncExternalStore(
+    (onChange) => {
+      const mql = window.matchMedia(query);
+      mql.addEventListener('change', onChange);
+      return () => mql.removeEventListener('change', onChange);
+    },
+    () => window.matchMedia(query).matches,
+    () => false,
+  );
 }
 
 export function useDebounced<T>(value: T, ms = 250): T {
@@ -59,7 +72,15 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
 }
 
 /** Horizontal scroll container for wide tables (phones); focusable so keyboard users can scroll it. */
-export function TableWrap({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
+export function TableWrap({
+  label,
+  children,
+  testId,
+}: {
+  label: string;
+  children: ReactNode;
+  testId?: string;
+}) {
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: scrollable region must be keyboard reachable
     <section className="table-wrap" aria-label={label} tabIndex={0} data-testid={testId}>
@@ -89,7 +110,15 @@ export function LoadMore({
 }
 
 export type BadgeTone = 'neutral' | 'ok' | 'warn' | 'danger' | 'info';
-export function Badge({ tone = 'neutral', children, title }: { tone?: BadgeTone; children: ReactNode; title?: string }) {
+export function Badge({
+  tone = 'neutral',
+  children,
+  title,
+}: {
+  tone?: BadgeTone;
+  children: ReactNode;
+  title?: string;
+}) {
   return (
     <span className={`badge badge-${tone}`} title={title}>
       {children}
@@ -147,7 +176,9 @@ export function SearchSelect({
     if (onSearch) return options.slice(0, maxOptions);
     const needle = q.trim().toLowerCase();
     const list = needle
-      ? options.filter((o) => o.label.toLowerCase().includes(needle) || o.hint?.toLowerCase().includes(needle))
+      ? options.filter(
+          (o) => o.label.toLowerCase().includes(needle) || o.hint?.toLowerCase().includes(needle),
+        )
       : options;
     return list.slice(0, maxOptions);
   }, [options, q, onSearch, maxOptions]);
@@ -186,7 +217,9 @@ export function SearchSelect({
         required={required}
       >
         {selected && !filtered.includes(selected) ? (
-          <option value={selected.value}>{selected.hint ? `${selected.label} — ${selected.hint}` : selected.label}</option>
+          <option value={selected.value}>
+            {selected.hint ? `${selected.label} — ${selected.hint}` : selected.label}
+          </option>
         ) : null}
         {filtered.map((o) => (
           <option key={o.value} value={o.value}>

@@ -5,7 +5,7 @@ import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import { useUser } from '../auth';
 import { ErrorSummary } from '../components/Form';
-import { EmptyState, ErrorState, LoadMore, Loading, TableWrap, usePageTitle } from '../components/ui';
+import { EmptyState, ErrorState, Loading, LoadMore, TableWrap, usePageTitle } from '../components/ui';
 import { formatDateTime, formatNumber } from '../format';
 import { keys, useLang } from '../queries';
 import { AUDIT_ENTITY_TYPES, type AuditEntry, type AuditVerify, type Paged } from '../types';
@@ -113,7 +113,8 @@ export function AuditPage() {
             <ErrorSummary error={verify.error} />
           ) : verify.data?.ok ? (
             <p>
-              <strong>{t('audit.verifyOk')}</strong> {t('audit.verifyChecked', { count: verify.data.checked, n: formatNumber(verify.data.checked) })}
+              <strong>{t('audit.verifyOk')}</strong>{' '}
+              {t('audit.verifyChecked', { count: verify.data.checked, n: formatNumber(verify.data.checked) })}
             </p>
           ) : verify.data ? (
             <p>
@@ -228,7 +229,9 @@ export function AuditPage() {
                           <td className="num muted">{a.seq}</td>
                           <td className="nowrap">{formatDateTime(a.at, lang)}</td>
                           <td>{a.actorName ?? <span className="muted">{t('audit.system')}</span>}</td>
-                          <td>{a.actorRole ? t(`roles.${a.actorRole}`, { defaultValue: a.actorRole }) : '—'}</td>
+                          <td>
+                            {a.actorRole ? t(`roles.${a.actorRole}`, { defaultValue: a.actorRole }) : '—'}
+                          </td>
                           <td className="mono">{a.action}</td>
                           <td>
                             {t(`audit.entities.${a.entityType}`, { defaultValue: a.entityType })}
@@ -282,7 +285,11 @@ export function AuditPage() {
                 </tbody>
               </table>
             </TableWrap>
-            <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+            <LoadMore
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
+            />
           </>
         )}
       </section>

@@ -14,7 +14,10 @@ import {
   EmployeeMoveDialog,
 } from './employees/EmployeeDialogs';
 
-function sexLabel(t: (k: string, o?: Record<string, unknown>) => string, v: string | null | undefined): string {
+function sexLabel(
+  t: (k: string, o?: Record<string, unknown>) => string,
+  v: string | null | undefined,
+): string {
   if (!v) return '—';
   const key = v === '1' || v === 'M' ? 'L' : v === '2' || v === 'F' ? 'P' : v;
   return t(`sex.${key}`, { defaultValue: v });
@@ -39,9 +42,7 @@ function AtasanBlock({ title, person }: { title: string; person: Atasan | null }
             ) : null}
           </p>
           <p className="mono small">{formatNip(person.nip)}</p>
-          <p className="muted small">
-            {person.positionName ?? '—'}
-          </p>
+          <p className="muted small">{person.positionName ?? '—'}</p>
         </div>
       ) : (
         <p className="muted">{t('profile.noAtasan')}</p>
@@ -89,7 +90,7 @@ export function EmployeeProfilePage() {
   const info = e.nipInfo;
   const isPppk = e.asnType === 'PPPK' || info?.kind === 'PPPK' || info?.kind === 'pppk';
   const active = e.status === 'active';
-  const hasContact = !!(e.email || e.phone || e.birthDate);
+  const hasContact = !!(e.email || e.phone);
 
   return (
     <div className="page" data-testid="employee-profile">
@@ -124,7 +125,11 @@ export function EmployeeProfilePage() {
             </button>
           ) : null}
           {e.abilities.deactivate && active ? (
-            <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDialog('deactivate')}>
+            <button
+              type="button"
+              className="btn btn-small btn-danger-outline"
+              onClick={() => setDialog('deactivate')}
+            >
               {t('employees.deactivate')}
             </button>
           ) : null}
@@ -149,7 +154,9 @@ export function EmployeeProfilePage() {
               <dt>{t('employees.fields.unit')}</dt>
               <dd>
                 {e.unitId ? (
-                  <Link to={`/organisasi?unit=${encodeURIComponent(e.unitId)}`}>{e.unitName ?? e.unitId}</Link>
+                  <Link to={`/organisasi?unit=${encodeURIComponent(e.unitId)}`}>
+                    {e.unitName ?? e.unitId}
+                  </Link>
                 ) : (
                   '—'
                 )}
@@ -227,12 +234,6 @@ export function EmployeeProfilePage() {
                   </dd>
                 </div>
               ) : null}
-              {e.birthDate ? (
-                <div>
-                  <dt>{t('profile.birthDate')}</dt>
-                  <dd>{formatDate(e.birthDate, lang)}</dd>
-                </div>
-              ) : null}
             </dl>
           </section>
         ) : null}
@@ -261,7 +262,13 @@ export function EmployeeProfilePage() {
                     <td>{h.positionName ?? '—'}</td>
                     <td>{h.unitName ?? '—'}</td>
                     <td className="nowrap">{formatDate(h.startDate, lang)}</td>
-                    <td className="nowrap">{h.endDate ? formatDate(h.endDate, lang) : <Badge tone="ok">{t('profile.current')}</Badge>}</td>
+                    <td className="nowrap">
+                      {h.endDate ? (
+                        formatDate(h.endDate, lang)
+                      ) : (
+                        <Badge tone="ok">{t('profile.current')}</Badge>
+                      )}
+                    </td>
                     <td>{h.reason ?? '—'}</td>
                   </tr>
                 ))}
@@ -273,7 +280,9 @@ export function EmployeeProfilePage() {
 
       {dialog === 'edit' ? <EmployeeEditDialog employee={e} onClose={() => setDialog(null)} /> : null}
       {dialog === 'move' ? <EmployeeMoveDialog employee={e} onClose={() => setDialog(null)} /> : null}
-      {dialog === 'deactivate' ? <EmployeeDeactivateDialog employee={e} onClose={() => setDialog(null)} /> : null}
+      {dialog === 'deactivate' ? (
+        <EmployeeDeactivateDialog employee={e} onClose={() => setDialog(null)} />
+      ) : null}
     </div>
   );
 }

@@ -6,7 +6,15 @@ import { api } from '../api';
 import { useUser } from '../auth';
 import { EmployeeStatusBadge } from '../components/badges';
 import { Modal } from '../components/Modal';
-import { EmptyState, ErrorState, LoadMore, Loading, SearchSelect, TableWrap, usePageTitle } from '../components/ui';
+import {
+  EmptyState,
+  ErrorState,
+  Loading,
+  LoadMore,
+  SearchSelect,
+  TableWrap,
+  usePageTitle,
+} from '../components/ui';
 import { formatNip } from '../format';
 import { keys, useUnits } from '../queries';
 import type { EmployeeSummary, Paged } from '../types';
@@ -96,11 +104,9 @@ export function EmployeesPage() {
             ))}
           </select>
         </div>
-        <div className="field">
-          <span className="label-like" id={`${qId}-unit`}>
-            {t('employees.fields.unit')}
-          </span>
-          <div className="unit-filter" aria-labelledby={`${qId}-unit`}>
+        <fieldset className="field">
+          <legend className="label-like">{t('employees.fields.unit')}</legend>
+          <div className="unit-filter">
             {unit ? (
               <span className="chip">
                 <span>{unitName ?? (units.isPending ? t('common.loading') : unit)}</span>
@@ -120,7 +126,7 @@ export function EmployeesPage() {
               {t('employees.pickUnit')}
             </button>
           </div>
-        </div>
+        </fieldset>
       </search>
 
       <section className="panel" aria-labelledby="emp-list-h">
@@ -170,7 +176,11 @@ export function EmployeesPage() {
               </table>
             </TableWrap>
             <p className="muted small">{t('employees.shown', { count: items.length })}</p>
-            <LoadMore hasMore={list.hasNextPage} loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} />
+            <LoadMore
+              hasMore={list.hasNextPage}
+              loading={list.isFetchingNextPage}
+              onClick={() => void list.fetchNextPage()}
+            />
           </>
         )}
       </section>

@@ -6,9 +6,14 @@ import { usePageTitle } from '../components/ui';
 import { formatNumber } from '../format';
 import { useStats } from '../queries';
 
+/** Roles whose scope is the whole city when no unit is given. */
+const CITY_WIDE = ['bkpsdm', 'pimpinan', 'inspektorat', 'superadmin'];
+
 function greetingKey(): string {
   const hour = Number(
-    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(new Date()),
+    new Intl.DateTimeFormat('en-GB', { hour: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Jakarta' }).format(
+      new Date(),
+    ),
   );
   if (hour < 11) return 'home.greeting.morning';
   if (hour < 15) return 'home.greeting.day';
@@ -60,7 +65,11 @@ export function HomePage() {
             {user.roles.map((r) => (
               <li key={`${r.role}:${r.unitId ?? ''}`}>
                 <span className="badge badge-info">{t(`roles.${r.role}`, { defaultValue: r.role })}</span>
-                <span className="muted">{r.unitName ? r.unitName : t('home.wholeCity')}</span>
+                {r.unitName ? (
+                  <span className="muted">{r.unitName}</span>
+                ) : CITY_WIDE.includes(r.role) ? (
+                  <span className="muted">{t('home.wholeCity')}</span>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -83,7 +92,11 @@ export function HomePage() {
                 <span className="stat-label">{f.label}</span>
                 <span className="stat-value">
                   {stats.isPending ? <span className="skeleton skeleton-inline" aria-hidden="true" /> : null}
-                  {stats.isPending ? <span className="sr-only">{t('common.loading')}</span> : formatNumber(f.value)}
+                  {stats.isPending ? (
+                    <span className="sr-only">{t('common.loading')}</span>
+                  ) : (
+                    formatNumber(f.value)
+                  )}
                 </span>
               </Link>
             </li>

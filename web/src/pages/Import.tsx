@@ -2,10 +2,19 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
-import { ApiError, API_BASE, api, upload } from '../api';
+import { API_BASE, ApiError, api, upload } from '../api';
 import { useUser } from '../auth';
 import { ErrorSummary, errorMessage } from '../components/Form';
-import { Badge, type BadgeTone, EmptyState, ErrorState, LoadMore, Loading, TableWrap, usePageTitle } from '../components/ui';
+import {
+  Badge,
+  type BadgeTone,
+  EmptyState,
+  ErrorState,
+  Loading,
+  LoadMore,
+  TableWrap,
+  usePageTitle,
+} from '../components/ui';
 import { formatDateTime, formatNumber } from '../format';
 import { invalidateOrg, keys, useLang } from '../queries';
 import {
@@ -83,22 +92,20 @@ export function ImportPage() {
           </button>
         ) : null}
       </header>
-      {jobId ? (
-        <JobPanel key={jobId} jobId={jobId} />
-      ) : (
-        <UploadPanel
-          kind={kind}
-          onKind={(k) => setParam('kind', k)}
-          onUploaded={(job) =>
-            setParams((prev) => {
-              const p = new URLSearchParams(prev);
-              p.set('kind', job.kind ?? kind);
-              p.set('job', job.id);
-              return p;
-            })
-          }
-        />
-      )}
+      <UploadPanel
+        kind={kind}
+        onKind={(k) => setParam('kind', k)}
+        onStart={() => setParam('job', null)}
+        onUploaded={(job) =>
+          setParams((prev) => {
+            const p = new URLSearchParams(prev);
+            p.set('kind', job.kind ?? kind);
+            p.set('job', job.id);
+            return p;
+          })
+        }
+      />
+      {jobId ? <JobPanel key={jobId} jobId={jobId} /> : null}
     </div>
   );
 }
@@ -106,15 +113,18 @@ export function ImportPage() {
 function UploadPanel({
   kind,
   onKind,
+  onStart,
   onUploaded,
 }: {
   kind: ImportKind;
   onKind: (k: ImportKind) => void;
+  onStart: () => void;
   onUploaded: (job: ImportJob) => void;
 }) {
   const { t } = useTranslation();
   const qc = useQueryClient();
   const fileId = useId();
+  const kindId = useId();
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
@@ -129,6 +139,7 @@ function UploadPanel({
     setError(null);
     setBusy(true);
     setProgress({ loaded: 0, total: file.size });
+    onStart();
     const form = new FormData();
     form.append('kind', kind);
     form.append('file', file, file.name);
@@ -136,12 +147,12 @@ function UploadPanel({
     abortRef.current = handle.abort;
     try {
       const job = await handle.promise;
-      abortRef.current = null;
       qc.setQueryData(keys.importJob(job.id), job);
       onUploaded(job);
     } catch (err) {
-      abortRef.current = null;
       if (!(err instanceof ApiError && err.code === 'ABORTED')) setError(err);
+    } finally {
+      abortRef.current = null;
       setBusy(false);
       setProgress(null);
     }
@@ -150,36 +161,42 @@ function UploadPanel({
   const pct = progress && progress.total > 0 ? Math.round((progress.loaded / progress.total) * 100) : 0;
 
   return (
-    <div className="import-grid">
-      <section className="panel" aria-labelledby="kind-h">
-        <h2 id="kind-h">{t('import.step1')}</h2>
-        <fieldset className="radio-cards">
-          <legend className="sr-only">{t('import.kind')}</legend>
-          {IMPORT_KINDS.map((k) => (
-            <label key={k} className={`radio-card${k === kind ? ' is-checked' : ''}`}>
-              <input type="radio" name="kind" value={k} checked={k === kind} onChange={() => onKind(k)} disabled={busy} />
-              <span className="radio-card-title">{t(`import.kinds.${k}`)}</span>
-              <span className="radio-card-body mono small">{COLUMNS[k].join(', ')}</span>
-            </label>
-          ))}
-        </fieldset>
-        <p className="templates">
-          {t('import.templates')}:{' '}
-          <a href={`${API_BASE}/imports/templates/${kind}.csv`} download>
-            {t('import.templateCsv', { kind: t(`import.kinds.${kind}`) })}
-          </a>{' '}
-          ·{' '}
-          <a href={`${API_BASE}/imports/templates/${kind}.xlsx`} download>
-            {t('import.templateXlsx', { kind: t(`import.kinds.${kind}`) })}
-          </a>
-        </p>
-      </section>
-
-      <section className="panel" aria-labelledby="upload-h">
-        <h2 id="upload-h">{t('import.step2')}</h2>
-        <form className="form" onSubmit={submit} data-testid="import-upload">
+    <section className="panel" aria-labelledby="upload-h">
+      <h2 id="upload-h">{t('import.uploadTitle')}</h2>
+      <form className="form upload-form" onSubmit={submit} data-testid="import-upload">
+        <div className="form-grid">
           <div className="field">
-            <label htmlFor={fileId}>{t('import.file', { kind: t(`import.kinds.${kind}`) })}</label>
+            <label htmlFor={kindId}>{t('import.kind')}</label>
+            <select
+              id={kindId}
+              name="kind"
+              value={kind}
+              onChange={(e) => onKind(e.target.value as ImportKind)}
+              disabled={busy}
+              aria-describedby={`${kindId}-cols`}
+            >
+              {IMPORT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {t(`import.kinds.${k}`)}
+                </option>
+              ))}
+            </select>
+            <p className="hint" id={`${kindId}-cols`}>
+              {t('import.columns')}: <span className="mono">{COLUMNS[kind].join(', ')}</span>
+            </p>
+            <p className="templates">
+              {t('import.templates')}:{' '}
+              <a href={`${API_BASE}/imports/templates/${kind}.csv`} download>
+                {t('import.templateCsv', { kind: t(`import.kinds.${kind}`) })}
+              </a>{' '}
+              ·{' '}
+              <a href={`${API_BASE}/imports/templates/${kind}.xlsx`} download>
+                {t('import.templateXlsx', { kind: t(`import.kinds.${kind}`) })}
+              </a>
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={fileId}>{t('import.file')}</label>
             <input
               id={fileId}
               type="file"
@@ -196,30 +213,30 @@ function UploadPanel({
               {t('import.fileHint')}
             </p>
           </div>
-          {progress ? (
-            <div className="progress-block">
-              <label htmlFor={`${fileId}-up`}>
-                {t('import.uploading')} {pct}%
-              </label>
-              <progress id={`${fileId}-up`} max={100} value={pct}>
-                {pct}%
-              </progress>
-            </div>
-          ) : null}
-          <ErrorSummary error={error} />
-          <div className="form-actions">
-            {busy ? (
-              <button type="button" className="btn" onClick={() => abortRef.current?.()}>
-                {t('common.cancel')}
-              </button>
-            ) : null}
-            <button type="submit" className="btn btn-primary" disabled={!file || busy}>
-              {busy ? t('import.uploading') : t('import.upload')}
-            </button>
+        </div>
+        {progress ? (
+          <div className="progress-block">
+            <label htmlFor={`${fileId}-up`}>
+              {t('import.uploading')} {pct}%
+            </label>
+            <progress id={`${fileId}-up`} max={100} value={pct}>
+              {pct}%
+            </progress>
           </div>
-        </form>
-      </section>
-    </div>
+        ) : null}
+        <ErrorSummary error={error} />
+        <div className="form-actions">
+          {busy ? (
+            <button type="button" className="btn" onClick={() => abortRef.current?.()}>
+              {t('common.cancel')}
+            </button>
+          ) : null}
+          <button type="submit" className="btn btn-primary" disabled={!file || busy}>
+            {busy ? t('import.uploading') : t('import.upload')}
+          </button>
+        </div>
+      </form>
+    </section>
   );
 }
 
@@ -243,7 +260,9 @@ function JobPanel({ jobId }: { jobId: string }) {
   const preview = useQuery({
     queryKey: [...keys.importJob(jobId), 'preview', status],
     queryFn: () =>
-      api<{ items: ImportPreviewRow[] }>(`/imports/${encodeURIComponent(jobId)}/preview`, { query: { limit: 20 } }),
+      api<{ items: ImportPreviewRow[] }>(`/imports/${encodeURIComponent(jobId)}/preview`, {
+        query: { limit: 20 },
+      }),
     enabled: previewOk,
   });
   const errors = useInfiniteQuery({
@@ -258,7 +277,8 @@ function JobPanel({ jobId }: { jobId: string }) {
   });
 
   const commit = useMutation({
-    mutationFn: () => api<ImportJob>(`/imports/${encodeURIComponent(jobId)}/commit`, { method: 'POST', body: {} }),
+    mutationFn: () =>
+      api<ImportJob>(`/imports/${encodeURIComponent(jobId)}/commit`, { method: 'POST', body: {} }),
     onSuccess: async (j) => {
       qc.setQueryData(keys.importJob(jobId), j);
       if (!RUNNING.includes(j.status)) await invalidateOrg(qc);
@@ -291,7 +311,8 @@ function JobPanel({ jobId }: { jobId: string }) {
   const previewItems = preview.data?.items ?? [];
   const columns = (() => {
     const out: string[] = [];
-    for (const r of previewItems) for (const k of Object.keys(r.data ?? {})) if (!out.includes(k)) out.push(k);
+    for (const r of previewItems)
+      for (const k of Object.keys(r.data ?? {})) if (!out.includes(k)) out.push(k);
     return out.length ? out : (COLUMNS[j.kind] ?? []);
   })();
   const errorRows = new Set(errorItems.map((e) => e.row));
@@ -305,7 +326,9 @@ function JobPanel({ jobId }: { jobId: string }) {
             {t('import.jobTitle', { kind: t(`import.kinds.${j.kind}`, { defaultValue: j.kind }) })}
           </h2>
           <span className="status-line">
-            <Badge tone={statusTone(j.status)}>{t(`import.status.${j.status}`, { defaultValue: j.status })}</Badge>{' '}
+            <Badge tone={statusTone(j.status)}>
+              {t(`import.status.${j.status}`, { defaultValue: j.status })}
+            </Badge>{' '}
             <code className="status-code">{j.status}</code>
           </span>
         </div>
@@ -333,7 +356,9 @@ function JobPanel({ jobId }: { jobId: string }) {
               {j.status === 'parsing' ? t('import.processing') : t('import.committing')}{' '}
               {total > 0
                 ? t('import.progressRows', { done: formatNumber(processed), total: formatNumber(total) })
-                : ''}
+                : processed > 0
+                  ? t('import.progressRowsOpen', { done: formatNumber(processed) })
+                  : ''}
             </label>
             {total > 0 ? (
               <progress id="proc-progress" max={total} value={processed}>
@@ -346,7 +371,8 @@ function JobPanel({ jobId }: { jobId: string }) {
         ) : null}
         {j.status === 'failed' ? (
           <div className="notice notice-error" role="alert">
-            {t('import.failed')}
+            <p>{t('import.failed')}</p>
+            {j.failure ? <p className="small">{j.failure}</p> : null}
           </div>
         ) : null}
         {j.status === 'invalid' || (j.status === 'ready' && j.errorCount > 0) ? (
@@ -357,10 +383,14 @@ function JobPanel({ jobId }: { jobId: string }) {
         {j.status === 'committed' ? (
           <div className="notice notice-ok" role="status" data-testid="import-result">
             <p>
-              <strong>{t('import.committed', { count: j.totalRows ?? 0, rows: formatNumber(j.totalRows ?? 0) })}</strong>{' '}
+              <strong>
+                {t('import.committed', { count: j.totalRows ?? 0, rows: formatNumber(j.totalRows ?? 0) })}
+              </strong>{' '}
               {j.committedAt ? t('import.committedAt', { at: formatDateTime(j.committedAt, lang) }) : ''}
             </p>
-            <Link to={target}>{j.kind === 'employees' ? t('import.openEmployees') : t('import.openOrg')}</Link>
+            <Link to={target}>
+              {j.kind === 'employees' ? t('import.openEmployees') : t('import.openOrg')}
+            </Link>
           </div>
         ) : null}
         {j.status !== 'committed' && parsed ? (
@@ -376,13 +406,13 @@ function JobPanel({ jobId }: { jobId: string }) {
               {commit.isPending ? t('common.saving') : t('import.commit')}
             </button>
             <p className="hint" id="commit-hint">
-              {!j.abilities.commit
-                ? t('import.commitNotAllowed')
-                : j.errorCount > 0
-                  ? t('import.commitBlocked')
-                  : j.status === 'ready'
-                    ? t('import.commitReady', { rows: formatNumber(j.totalRows ?? 0) })
-                    : ''}
+              {j.errorCount > 0 || j.status === 'invalid'
+                ? t('import.commitBlocked')
+                : j.status !== 'ready'
+                  ? ''
+                  : !j.abilities.commit
+                    ? t('import.commitNotAllowed')
+                    : t('import.commitReady', { rows: formatNumber(j.totalRows ?? 0) })}
             </p>
           </div>
         ) : null}

@@ -3,7 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate } from 'react-router-dom';
 import { ApiError, api, setCsrfToken } from '../api';
-import { adoptUserLanguage, clearNext, peekNext } from '../auth';
+import { clearNext, peekNext } from '../auth';
 import { errorMessage } from '../components/Form';
 import { LangSwitch } from '../components/LangSwitch';
 import { usePageTitle } from '../components/ui';
@@ -25,7 +25,7 @@ export function LoginPage() {
   usePageTitle(t('login.title'));
   const qc = useQueryClient();
   const [next] = useState(peekNext);
-  const session = useSession();
+  const session = useSession(false);
   const uid = useId();
   const tenants = useQuery({
     queryKey: keys.tenants,
@@ -56,7 +56,6 @@ export function LoginPage() {
       } catch {
         /* ignore */
       }
-      adoptUserLanguage(s.user);
       clearNext();
       qc.setQueryData(keys.me, s);
     },

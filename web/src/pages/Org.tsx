@@ -6,7 +6,7 @@ import { ApiError, api } from '../api';
 import { useUser } from '../auth';
 import { EmployeeStatusBadge, HolderCell } from '../components/badges';
 import { indexUnits, OrgTree, type UnitIndex } from '../components/OrgTree';
-import { Badge, EmptyState, ErrorState, LoadMore, Loading, TableWrap, usePageTitle } from '../components/ui';
+import { Badge, EmptyState, ErrorState, Loading, LoadMore, TableWrap, usePageTitle } from '../components/ui';
 import { formatDate, formatNip, formatNumber } from '../format';
 import { keys, useLang, useUnit, useUnits } from '../queries';
 import type { EmployeeSummary, Paged, Position, Unit } from '../types';
@@ -56,7 +56,7 @@ export function OrgPage() {
       return p;
     });
     if (scroll && window.matchMedia('(max-width: 900px)').matches) {
-      requestAnimationFrame(() => detailRef.current?.scrollIntoView({ block: 'start', behavior: 'smooth' }));
+      requestAnimationFrame(() => detailRef.current?.scrollIntoView({ block: 'start' }));
     }
   };
 
@@ -94,9 +94,14 @@ export function OrgPage() {
             />
           ) : null}
         </aside>
-        <section className="org-detail-pane" ref={detailRef} data-testid="unit-detail" aria-live="polite">
+        <section className="org-detail-pane" ref={detailRef} data-testid="unit-detail">
           {unitId ? (
-            <UnitDetailPanel key={unitId} unitId={unitId} index={index} onSelect={(id) => select(id, false)} />
+            <UnitDetailPanel
+              key={unitId}
+              unitId={unitId}
+              index={index}
+              onSelect={(id) => select(id, false)}
+            />
           ) : (
             <div className="panel">
               <EmptyState title={t('org.pickUnit')}>{t('org.pickUnitBody')}</EmptyState>
@@ -175,6 +180,9 @@ function UnitDetailPanel({
   const positionItems = positions.data?.pages.flatMap((p) => p.items) ?? [];
   const employeeItems = employees.data?.pages.flatMap((p) => p.items) ?? [];
   const vacant = positionItems.filter((p) => p.active && !p.holder).length;
+  const positionActions = positionItems.some(
+    (p) => p.abilities.update || (p.abilities.deactivate && p.active),
+  );
 
   return (
     <div className="unit-detail">
@@ -203,12 +211,20 @@ function UnitDetailPanel({
             <h2 className="detail-title">{u.name}</h2>
             <div className="meta-row">
               <Badge tone="info">{t(`unitTypes.${u.type}`, { defaultValue: u.type })}</Badge>
-              {u.active ? <Badge tone="ok">{t('org.active')}</Badge> : <Badge tone="neutral">{t('org.inactive')}</Badge>}
+              {u.active ? (
+                <Badge tone="ok">{t('org.active')}</Badge>
+              ) : (
+                <Badge tone="neutral">{t('org.inactive')}</Badge>
+              )}
             </div>
           </div>
           <div className="actions">
             {u.abilities.createChild ? (
-              <button type="button" className="btn btn-primary btn-small" onClick={() => setDialog({ kind: 'addChild' })}>
+              <button
+                type="button"
+                className="btn btn-primary btn-small"
+                onClick={() => setDialog({ kind: 'addChild' })}
+              >
                 {t('org.addChild')}
               </button>
             ) : null}
@@ -223,12 +239,20 @@ function UnitDetailPanel({
               </button>
             ) : null}
             {u.abilities.deactivate && u.active ? (
-              <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDialog({ kind: 'deactivate' })}>
+              <button
+                type="button"
+                className="btn btn-small btn-danger-outline"
+                onClick={() => setDialog({ kind: 'deactivate' })}
+              >
                 {t('org.deactivate')}
               </button>
             ) : null}
             {u.abilities.delete ? (
-              <button type="button" className="btn btn-small btn-danger-outline" onClick={() => setDialog({ kind: 'delete' })}>
+              <button
+                type="button"
+                className="btn btn-small btn-danger-outline"
+                onClick={() => setDialog({ kind: 'delete' })}
+              >
                 {t('common.delete')}
               </button>
             ) : null}
@@ -275,7 +299,11 @@ function UnitDetailPanel({
             ) : null}
           </h3>
           {canPositions && u.active ? (
-            <button type="button" className="btn btn-small" onClick={() => setDialog({ kind: 'addPosition' })}>
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => setDialog({ kind: 'addPosition' })}
+            >
               {t('positions.add')}
             </button>
           ) : null}
@@ -285,7 +313,9 @@ function UnitDetailPanel({
         ) : positions.isError ? (
           <ErrorState error={positions.error} onRetry={() => void positions.refetch()} />
         ) : positionItems.length === 0 ? (
-          <EmptyState title={t('positions.none')}>{canPositions ? t('positions.noneBodyManage') : t('positions.noneBody')}</EmptyState>
+          <EmptyState title={t('positions.none')}>
+            {canPositions ? t('positions.noneBodyManage') : t('positions.noneBody')}
+          </EmptyState>
         ) : (
           <>
             <TableWrap label={t('positions.title')}>
@@ -298,10 +328,11 @@ function UnitDetailPanel({
                       {t('positions.fields.kelasShort')}
                     </th>
                     <th scope="col">{t('positions.holder')}</th>
-                    <th scope="col">{t('positions.fields.parent')}</th>
-                    <th scope="col">
-                      <span className="sr-only">{t('common.actions')}</span>
-                    </th>
+                    {positionActions ? (
+                      <th scope="col">
+                        <span className="sr-only">{t('common.actions')}</span>
+                      </th>
+                    ) : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -318,6 +349,11 @@ function UnitDetailPanel({
                           ) : null}
                         </span>
                         <span className="cell-sub mono">{p.code}</span>
+                        {p.parentPositionName ? (
+                          <span className="cell-sub">
+                            {t('positions.fields.parent')}: {p.parentPositionName}
+                          </span>
+                        ) : null}
                         {!p.active ? <Badge tone="neutral">{t('org.inactive')}</Badge> : null}
                       </td>
                       <td>{t(`positionKinds.${p.kind}`, { defaultValue: p.kind })}</td>
@@ -325,29 +361,30 @@ function UnitDetailPanel({
                       <td>
                         <HolderCell position={p} />
                       </td>
-                      <td>{p.parentPositionName ?? '—'}</td>
-                      <td className="cell-actions">
-                        {p.abilities.update ? (
-                          <button
-                            type="button"
-                            className="btn btn-small btn-ghost"
-                            onClick={() => setDialog({ kind: 'editPosition', position: p })}
-                            aria-label={t('positions.editNamed', { name: p.name })}
-                          >
-                            {t('common.edit')}
-                          </button>
-                        ) : null}
-                        {p.abilities.deactivate && p.active ? (
-                          <button
-                            type="button"
-                            className="btn btn-small btn-ghost btn-danger-text"
-                            onClick={() => setDialog({ kind: 'deactivatePosition', position: p })}
-                            aria-label={t('positions.deactivateNamed', { name: p.name })}
-                          >
-                            {t('positions.deactivate')}
-                          </button>
-                        ) : null}
-                      </td>
+                      {positionActions ? (
+                        <td className="cell-actions">
+                          {p.abilities.update ? (
+                            <button
+                              type="button"
+                              className="btn btn-small btn-ghost"
+                              onClick={() => setDialog({ kind: 'editPosition', position: p })}
+                              aria-label={t('positions.editNamed', { name: p.name })}
+                            >
+                              {t('common.edit')}
+                            </button>
+                          ) : null}
+                          {p.abilities.deactivate && p.active ? (
+                            <button
+                              type="button"
+                              className="btn btn-small btn-ghost btn-danger-text"
+                              onClick={() => setDialog({ kind: 'deactivatePosition', position: p })}
+                              aria-label={t('positions.deactivateNamed', { name: p.name })}
+                            >
+                              {t('positions.deactivate')}
+                            </button>
+                          ) : null}
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
@@ -425,11 +462,15 @@ function UnitDetailPanel({
           }}
         />
       ) : null}
-      {dialog?.kind === 'edit' ? <UnitFormDialog mode="edit" unit={u} onClose={close} onSaved={close} /> : null}
+      {dialog?.kind === 'edit' ? (
+        <UnitFormDialog mode="edit" unit={u} onClose={close} onSaved={close} />
+      ) : null}
       {dialog?.kind === 'move' && index ? (
         <MoveUnitDialog unit={u} index={index} onClose={close} onMoved={close} />
       ) : null}
-      {dialog?.kind === 'deactivate' ? <DeactivateUnitDialog unit={u} onClose={close} onDone={close} /> : null}
+      {dialog?.kind === 'deactivate' ? (
+        <DeactivateUnitDialog unit={u} onClose={close} onDone={close} />
+      ) : null}
       {dialog?.kind === 'delete' ? (
         <DeleteUnitDialog
           unit={u}

@@ -11,15 +11,44 @@ import type { Employee } from '../../types';
 import { usePositionSearch } from '../org/PositionDialogs';
 
 export const GOLONGAN_PNS = [
-  'I/a', 'I/b', 'I/c', 'I/d',
-  'II/a', 'II/b', 'II/c', 'II/d',
-  'III/a', 'III/b', 'III/c', 'III/d',
-  'IV/a', 'IV/b', 'IV/c', 'IV/d', 'IV/e',
+  'Juru Muda (I/a)',
+  'Juru Muda Tingkat I (I/b)',
+  'Juru (I/c)',
+  'Juru Tingkat I (I/d)',
+  'Pengatur Muda (II/a)',
+  'Pengatur Muda Tingkat I (II/b)',
+  'Pengatur (II/c)',
+  'Pengatur Tingkat I (II/d)',
+  'Penata Muda (III/a)',
+  'Penata Muda Tingkat I (III/b)',
+  'Penata (III/c)',
+  'Penata Tingkat I (III/d)',
+  'Pembina (IV/a)',
+  'Pembina Tingkat I (IV/b)',
+  'Pembina Utama Muda (IV/c)',
+  'Pembina Utama Madya (IV/d)',
+  'Pembina Utama (IV/e)',
 ];
 export const GOLONGAN_PPPK = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
 ];
-export const EDUCATION = ['SD', 'SMP', 'SMA/SMK', 'D-I', 'D-II', 'D-III', 'D-IV', 'S-1', 'S-2', 'S-3'];
+export const EDUCATION = ['SD', 'SMP', 'SMA/SMK', 'D1', 'D2', 'D3', 'D4', 'S1', 'S2', 'S3'];
 
 /** Client-side preview of what the server decodes from a NIP (the server stays the judge). */
 function previewNip(nip: string): { birth: string; tmt: string; sex: 'L' | 'P' | null } | null {
@@ -88,7 +117,13 @@ function VacantPositionPicker({
   );
 }
 
-export function EmployeeCreateDialog({ onClose, onCreated }: { onClose: () => void; onCreated: (e: Employee) => void }) {
+export function EmployeeCreateDialog({
+  onClose,
+  onCreated,
+}: {
+  onClose: () => void;
+  onCreated: (e: Employee) => void;
+}) {
   const { t } = useTranslation();
   const lang = useLang();
   const labels = useEmployeeLabels();
@@ -144,7 +179,11 @@ export function EmployeeCreateDialog({ onClose, onCreated }: { onClose: () => vo
         <div className="form-grid">
           <Field label={labels.asnType} name="asnType" error={errs.asnType} required>
             {(p) => (
-              <select {...p} value={f.asnType} onChange={(e) => set('asnType', e.target.value as 'PNS' | 'PPPK')}>
+              <select
+                {...p}
+                value={f.asnType}
+                onChange={(e) => set('asnType', e.target.value as 'PNS' | 'PPPK')}
+              >
                 <option value="PNS">PNS</option>
                 <option value="PPPK">PPPK</option>
               </select>
@@ -182,7 +221,9 @@ export function EmployeeCreateDialog({ onClose, onCreated }: { onClose: () => vo
           </Field>
         </div>
         <Field label={labels.name} name="name" error={errs.name} required hint={t('employees.nameHint')}>
-          {(p) => <input {...p} value={f.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />}
+          {(p) => (
+            <input {...p} value={f.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+          )}
         </Field>
         <div className="form-grid">
           <Field label={labels.sex} name="sex" error={errs.sex} required>
@@ -227,19 +268,42 @@ export function EmployeeCreateDialog({ onClose, onCreated }: { onClose: () => vo
         <div className="form-grid">
           <Field label={labels.email} name="email" error={errs.email}>
             {(p) => (
-              <input {...p} type="email" value={f.email} onChange={(e) => set('email', e.target.value)} autoComplete="off" />
+              <input
+                {...p}
+                type="email"
+                value={f.email}
+                onChange={(e) => set('email', e.target.value)}
+                autoComplete="off"
+              />
             )}
           </Field>
           <Field label={labels.phone} name="phone" error={errs.phone}>
             {(p) => (
-              <input {...p} type="tel" value={f.phone} onChange={(e) => set('phone', e.target.value)} autoComplete="off" />
+              <input
+                {...p}
+                type="tel"
+                value={f.phone}
+                onChange={(e) => set('phone', e.target.value)}
+                autoComplete="off"
+              />
             )}
           </Field>
         </div>
-        <VacantPositionPicker value={f.positionId} onChange={(v) => set('positionId', v)} error={errs.positionId} />
+        <VacantPositionPicker
+          value={f.positionId}
+          onChange={(v) => set('positionId', v)}
+          error={errs.positionId}
+        />
         {f.positionId ? (
           <Field label={labels.startDate} name="startDate" error={errs.startDate}>
-            {(p) => <input {...p} type="date" value={f.startDate} onChange={(e) => set('startDate', e.target.value)} />}
+            {(p) => (
+              <input
+                {...p}
+                type="date"
+                value={f.startDate}
+                onChange={(e) => set('startDate', e.target.value)}
+              />
+            )}
           </Field>
         ) : null}
         <div className="form-actions">
@@ -300,7 +364,9 @@ export function EmployeeEditDialog({ employee, onClose }: { employee: Employee; 
       >
         <ErrorSummary error={save.error} labels={labels} />
         <Field label={labels.name} name="name" error={errs.name} required hint={t('employees.nameHint')}>
-          {(p) => <input {...p} value={f.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />}
+          {(p) => (
+            <input {...p} value={f.name} onChange={(e) => set('name', e.target.value)} autoComplete="off" />
+          )}
         </Field>
         <div className="form-grid">
           <Field label={labels.golongan} name="golongan" error={errs.golongan}>
@@ -336,10 +402,14 @@ export function EmployeeEditDialog({ employee, onClose }: { employee: Employee; 
         {personal ? (
           <div className="form-grid">
             <Field label={labels.email} name="email" error={errs.email}>
-              {(p) => <input {...p} type="email" value={f.email} onChange={(e) => set('email', e.target.value)} />}
+              {(p) => (
+                <input {...p} type="email" value={f.email} onChange={(e) => set('email', e.target.value)} />
+              )}
             </Field>
             <Field label={labels.phone} name="phone" error={errs.phone}>
-              {(p) => <input {...p} type="tel" value={f.phone} onChange={(e) => set('phone', e.target.value)} />}
+              {(p) => (
+                <input {...p} type="tel" value={f.phone} onChange={(e) => set('phone', e.target.value)} />
+              )}
             </Field>
           </div>
         ) : null}
@@ -376,7 +446,12 @@ export function EmployeeMoveDialog({ employee, onClose }: { employee: Employee; 
   });
   const errs = fieldErrors(m.error);
   return (
-    <Modal title={t('employees.moveTitle', { name: employee.name })} onClose={onClose} busy={m.isPending} size="wide">
+    <Modal
+      title={t('employees.moveTitle', { name: employee.name })}
+      onClose={onClose}
+      busy={m.isPending}
+      size="wide"
+    >
       <form
         className="form"
         noValidate
@@ -393,10 +468,18 @@ export function EmployeeMoveDialog({ employee, onClose }: { employee: Employee; 
         <VacantPositionPicker value={positionId} onChange={setPositionId} error={errs.positionId} required />
         <div className="form-grid">
           <Field label={labels.startDate} name="startDate" error={errs.startDate} required>
-            {(p) => <input {...p} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />}
+            {(p) => (
+              <input {...p} type="date" value={startDate} onChange={(e) => setStartDate(e.target.value)} />
+            )}
           </Field>
         </div>
-        <Field label={labels.reason} name="reason" error={errs.reason} required hint={t('employees.reasonHint')}>
+        <Field
+          label={labels.reason}
+          name="reason"
+          error={errs.reason}
+          required
+          hint={t('employees.reasonHint')}
+        >
           {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
         </Field>
         <div className="form-actions">

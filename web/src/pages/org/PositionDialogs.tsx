@@ -6,7 +6,7 @@ import { ErrorSummary, Field, fieldErrors } from '../../components/Form';
 import { ConfirmDialog, Modal } from '../../components/Modal';
 import { SearchSelect, useDebounced } from '../../components/ui';
 import { keys, useInvalidateOrg } from '../../queries';
-import { POSITION_KINDS, type Paged, type Position, type PositionKind, type Unit } from '../../types';
+import { type Paged, POSITION_KINDS, type Position, type PositionKind, type Unit } from '../../types';
 
 /** Server-side search over positions, for pickers (parent position, move target). */
 export function usePositionSearch(q: string, extra: Record<string, string | undefined> = {}) {
@@ -77,7 +77,10 @@ export function PositionFormDialog({
       };
       return mode === 'create'
         ? api<Position>('/org/positions', { method: 'POST', body: { ...body, unitId: unit.id } })
-        : api<Position>(`/org/positions/${encodeURIComponent(position?.id ?? '')}`, { method: 'PATCH', body });
+        : api<Position>(`/org/positions/${encodeURIComponent(position?.id ?? '')}`, {
+            method: 'PATCH',
+            body,
+          });
     },
     onSuccess: async () => {
       await invalidate();
@@ -101,7 +104,9 @@ export function PositionFormDialog({
         <ErrorSummary error={save.error} labels={labels} />
         <div className="form-grid">
           <Field label={labels.code} name="code" error={errs.code} required>
-            {(p) => <input {...p} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />}
+            {(p) => (
+              <input {...p} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="off" />
+            )}
           </Field>
           <Field label={labels.kind} name="kind" error={errs.kind} required>
             {(p) => (
@@ -119,7 +124,13 @@ export function PositionFormDialog({
           {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} autoComplete="off" />}
         </Field>
         <div className="form-grid">
-          <Field label={labels.kelas} name="kelas" error={errs.kelas} hint={t('positions.kelasHint')} required>
+          <Field
+            label={labels.kelas}
+            name="kelas"
+            error={errs.kelas}
+            hint={t('positions.kelasHint')}
+            required
+          >
             {(p) => (
               <input
                 {...p}
@@ -135,7 +146,12 @@ export function PositionFormDialog({
           </Field>
           <div className="field field-check" data-field="isKey">
             <label>
-              <input type="checkbox" name="isKey" checked={isKey} onChange={(e) => setIsKey(e.target.checked)} />{' '}
+              <input
+                type="checkbox"
+                name="isKey"
+                checked={isKey}
+                onChange={(e) => setIsKey(e.target.checked)}
+              />{' '}
               {labels.isKey}
             </label>
             {errs.isKey ? <p className="field-error">{errs.isKey}</p> : null}
@@ -171,7 +187,10 @@ export function DeactivatePositionDialog({ position, onClose }: { position: Posi
   const invalidate = useInvalidateOrg();
   const m = useMutation({
     mutationFn: () =>
-      api<Position>(`/org/positions/${encodeURIComponent(position.id)}/deactivate`, { method: 'POST', body: {} }),
+      api<Position>(`/org/positions/${encodeURIComponent(position.id)}/deactivate`, {
+        method: 'POST',
+        body: {},
+      }),
     onSuccess: async () => {
       await invalidate();
       onClose();

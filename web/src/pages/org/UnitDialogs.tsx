@@ -69,7 +69,13 @@ export function UnitFormDialog({
       mode === 'create'
         ? api<Unit>('/org/units', {
             method: 'POST',
-            body: { code: code.trim(), name: name.trim(), type, parentId: parent?.id ?? null, validFrom: validFrom || undefined },
+            body: {
+              code: code.trim(),
+              name: name.trim(),
+              type,
+              parentId: parent?.id ?? null,
+              validFrom: validFrom || undefined,
+            },
           })
         : api<Unit>(`/org/units/${encodeURIComponent(unit?.id ?? '')}`, {
             method: 'PATCH',
@@ -88,7 +94,9 @@ export function UnitFormDialog({
 
   return (
     <Modal
-      title={mode === 'create' ? t('org.addChildTitle', { parent: parent?.name ?? '' }) : t('org.editUnitTitle')}
+      title={
+        mode === 'create' ? t('org.addChildTitle', { parent: parent?.name ?? '' }) : t('org.editUnitTitle')
+      }
       onClose={onClose}
       busy={save.isPending}
     >
@@ -96,7 +104,15 @@ export function UnitFormDialog({
         <ErrorSummary error={save.error} labels={labels} />
         <div className="form-grid">
           <Field label={labels.code} name="code" error={errs.code} required>
-            {(p) => <input {...p} value={code} onChange={(e) => setCode(e.target.value)} required autoComplete="off" />}
+            {(p) => (
+              <input
+                {...p}
+                value={code}
+                onChange={(e) => setCode(e.target.value)}
+                required
+                autoComplete="off"
+              />
+            )}
           </Field>
           <Field label={labels.type} name="type" error={errs.type} required>
             {(p) => (
@@ -111,11 +127,26 @@ export function UnitFormDialog({
           </Field>
         </div>
         <Field label={labels.name} name="name" error={errs.name} required>
-          {(p) => <input {...p} value={name} onChange={(e) => setName(e.target.value)} required autoComplete="off" />}
+          {(p) => (
+            <input
+              {...p}
+              value={name}
+              onChange={(e) => setName(e.target.value)}
+              required
+              autoComplete="off"
+            />
+          )}
         </Field>
         {mode === 'create' ? (
-          <Field label={labels.validFrom} name="validFrom" error={errs.validFrom} hint={t('org.validFromHint')}>
-            {(p) => <input {...p} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />}
+          <Field
+            label={labels.validFrom}
+            name="validFrom"
+            error={errs.validFrom}
+            hint={t('org.validFromHint')}
+          >
+            {(p) => (
+              <input {...p} type="date" value={validFrom} onChange={(e) => setValidFrom(e.target.value)} />
+            )}
           </Field>
         ) : null}
         {errs.parentId ? <p className="field-error">{errs.parentId}</p> : null}
@@ -241,7 +272,15 @@ export function DeactivateUnitDialog({
   );
 }
 
-export function DeleteUnitDialog({ unit, onClose, onDone }: { unit: Unit; onClose: () => void; onDone: () => void }) {
+export function DeleteUnitDialog({
+  unit,
+  onClose,
+  onDone,
+}: {
+  unit: Unit;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const invalidate = useInvalidateOrg();
   const m = useMutation({
