@@ -110,7 +110,16 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,
   });
-  await app.register(scalar, { routePrefix: '/api/docs', configuration: { url: '/api/openapi.json' } });
+  // served fully offline: no web fonts, AI agent or MCP services from third parties
+  await app.register(scalar, {
+    routePrefix: '/api/docs',
+    configuration: {
+      url: '/api/openapi.json',
+      withDefaultFonts: false,
+      agent: { disabled: true },
+      mcp: { disabled: true },
+    },
+  });
 
   // Locale, then the actor from the session cookie, then CSRF for mutations.
   app.addHook('onRequest', async (req, reply) => {

@@ -25,12 +25,19 @@ export async function lockHead(
   return { seq: 0, hash: GENESIS_HASH };
 }
 
-export async function appendEntry(trx: DB, entry: AuditLogTable): Promise<void> {
-  await trx.insertInto('audit_log').values(entry).execute();
+/** Insert a run of chained entries and move the tenant's head to the last one. */
+export async function appendEntries(trx: DB, tenantId: string, rows: AuditLogTable[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await trx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + 500))
+      .execute();
+  }
+  const last = rows[rows.length - 1];
   await trx
     .updateTable('audit_heads')
-    .set({ seq: entry.seq, hash: entry.hash })
-    .where('tenant_id', '=', entry.tenant_id)
+    .set({ seq: last.seq, hash: last.hash })
+    .where('tenant_id', '=', tenantId)
     .execute();
 }
 

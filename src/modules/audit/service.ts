@@ -8,7 +8,7 @@ import type { AuditLogTable } from '../../db/schema.ts';
 import { auditPolicy } from './policy.ts';
 import {
   type AuditFilter,
-  appendEntry,
+  appendEntries,
   chainPages,
   GENESIS_HASH,
   listEntries,
@@ -65,31 +65,12 @@ export const entryHash = (prevHash: string, e: Omit<AuditLogTable, 'hash' | 'pre
   sha256(prevHash + canonicalJson(hashedFields(e)));
 
 /** Append one event to the tenant's hash chain. Call inside the transaction of the change it records. */
-export async function recordAudit(
+export const recordAudit = (
   trx: DB,
   dialect: Dialect,
   origin: AuditOrigin,
   event: AuditEvent,
-): Promise<void> {
-  const head = await lockHead(trx, dialect, origin.tenantId);
-  const body = {
-    tenant_id: origin.tenantId,
-    seq: head.seq + 1,
-    id: newId(),
-    at: nowIso(),
-    actor_user_id: origin.userId,
-    actor_name: origin.userName,
-    actor_role: origin.role,
-    action: event.action,
-    entity_type: event.entityType,
-    entity_id: event.entityId,
-    before_json: event.before === undefined ? null : canonicalJson(event.before),
-    after_json: event.after === undefined ? null : canonicalJson(event.after),
-    request_id: origin.requestId,
-    ip: origin.ip,
-  };
-  await appendEntry(trx, { ...body, prev_hash: head.hash, hash: entryHash(head.hash, body) });
-}
+): Promise<void> => recordAuditMany(trx, dialect, origin, [event]);
 
 export const audit = (trx: DB, ctx: RequestContext, event: AuditEvent): Promise<void> =>
   recordAudit(trx, ctx.dialect, originOf(ctx), event);
@@ -197,15 +178,5 @@ export async function recordAuditMany(
     rows.push({ ...body, prev_hash: prev, hash });
     prev = hash;
   }
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
-  await trx
-    .updateTable('audit_heads')
-    .set({ seq, hash: prev })
-    .where('tenant_id', '=', origin.tenantId)
-    .execute();
+  await appendEntries(trx, origin.tenantId, rows);
 }

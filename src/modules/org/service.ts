@@ -347,9 +347,7 @@ export async function updatePosition(
   id: string,
   input: z.infer<typeof s.UpdatePosition>,
 ) {
-  const current = await repo.findPositionCore(ctx.db, tenantOf(ctx), id);
-  if (!current) throw notFound();
-  orgPolicy.authorize(ctx.actor, 'manage', { unitPath: current.unit_path }, 'read');
+  const current = await managedPosition(ctx, id);
   if (input.unitId && input.unitId !== current.unit_id) {
     const unit = await repo.findUnit(ctx.db, tenantOf(ctx), input.unitId);
     if (!unit) throw badRequest('VALIDATION_FAILED', {}, [{ path: 'unitId', message: notFoundText(ctx) }]);
@@ -395,10 +393,16 @@ export async function updatePosition(
   return getPosition(ctx, id);
 }
 
+/** A position the caller may manage (404 when they cannot see it, 403 when they cannot change it). */
+async function managedPosition(ctx: RequestContext, id: string) {
+  const position = await repo.findPositionCore(ctx.db, tenantOf(ctx), id);
+  if (!position) throw notFound();
+  orgPolicy.authorize(ctx.actor, 'manage', { unitPath: position.unit_path }, 'read');
+  return position;
+}
+
 export async function deactivatePosition(ctx: RequestContext, id: string) {
-  const current = await repo.findPositionCore(ctx.db, tenantOf(ctx), id);
-  if (!current) throw notFound();
-  orgPolicy.authorize(ctx.actor, 'manage', { unitPath: current.unit_path }, 'read');
+  const current = await managedPosition(ctx, id);
   const holder = await repo.findHolder(ctx.db, tenantOf(ctx), id);
   if (holder) throw conflict('POSITION_OCCUPIED', { name: current.name, holder: holder.name });
   const today = todayIn(ctx.actor.timeZone);
@@ -417,9 +421,7 @@ export async function deactivatePosition(ctx: RequestContext, id: string) {
 }
 
 export async function setActing(ctx: RequestContext, id: string, input: z.infer<typeof s.SetActing>) {
-  const position = await repo.findPositionCore(ctx.db, tenantOf(ctx), id);
-  if (!position) throw notFound();
-  orgPolicy.authorize(ctx.actor, 'manage', { unitPath: position.unit_path }, 'read');
+  const position = await managedPosition(ctx, id);
   if (position.active !== 1) throw conflict('POSITION_INACTIVE', { name: position.name });
   const employee = await repo.findEmployee(ctx.db, tenantOf(ctx), input.employeeId);
   if (!employee)
@@ -451,9 +453,7 @@ export async function setActing(ctx: RequestContext, id: string, input: z.infer<
 }
 
 export async function endActing(ctx: RequestContext, id: string) {
-  const position = await repo.findPositionCore(ctx.db, tenantOf(ctx), id);
-  if (!position) throw notFound();
-  orgPolicy.authorize(ctx.actor, 'manage', { unitPath: position.unit_path }, 'read');
+  await managedPosition(ctx, id);
   const acting = await repo.findActing(ctx.db, tenantOf(ctx), id);
   if (acting) {
     await transaction(ctx.db, async (trx) => {
@@ -508,18 +508,13 @@ interface AtasanInfo {
   acting: boolean;
 }
 
-/** The nearest holder (or acting holder, Plt/Plh) of a position above `positionId`. */
-export async function findAtasan(
-  ctx: RequestContext,
-  positionId: string | null,
-  excludeEmployeeId: string,
-): Promise<AtasanInfo | null> {
-  if (!positionId) return null;
+/** Holders, or acting holders (Plt/Plh), of the positions above `positionId`, nearest first. */
+async function* superiorsOf(ctx: RequestContext, positionId: string): AsyncGenerator<AtasanInfo> {
   const chain = await repo.positionChain(ctx.db, tenantOf(ctx), positionId);
   for (const p of chain.slice(1)) {
     const holder = await repo.findHolder(ctx.db, tenantOf(ctx), p.id);
-    if (holder && holder.id !== excludeEmployeeId) {
-      return {
+    if (holder) {
+      yield {
         employeeId: holder.id,
         name: holder.name,
         nip: holder.nip,
@@ -529,8 +524,8 @@ export async function findAtasan(
       };
     }
     const acting = await repo.findActing(ctx.db, tenantOf(ctx), p.id);
-    if (acting && acting.employee_id !== excludeEmployeeId) {
-      return {
+    if (acting) {
+      yield {
         employeeId: acting.employee_id,
         name: acting.name,
         nip: acting.nip,
@@ -539,6 +534,18 @@ export async function findAtasan(
         acting: true,
       };
     }
+  }
+}
+
+/** The atasan: the nearest superior who is not the employee themself. */
+export async function findAtasan(
+  ctx: RequestContext,
+  positionId: string | null,
+  excludeEmployeeId: string,
+): Promise<AtasanInfo | null> {
+  if (!positionId) return null;
+  for await (const superior of superiorsOf(ctx, positionId)) {
+    if (superior.employeeId !== excludeEmployeeId) return superior;
   }
   return null;
 }
@@ -553,12 +560,8 @@ async function loadEmployee(ctx: RequestContext, id: string) {
 /** Is the actor the holder (or acting holder) of a position above this employee's? */
 async function actorIsAtasanOf(ctx: RequestContext, positionId: string | null): Promise<boolean> {
   if (!ctx.actor.employeeId || !positionId) return false;
-  const chain = await repo.positionChain(ctx.db, tenantOf(ctx), positionId);
-  for (const p of chain.slice(1)) {
-    const holder = await repo.findHolder(ctx.db, tenantOf(ctx), p.id);
-    if (holder?.id === ctx.actor.employeeId) return true;
-    const acting = await repo.findActing(ctx.db, tenantOf(ctx), p.id);
-    if (acting?.employee_id === ctx.actor.employeeId) return true;
+  for await (const superior of superiorsOf(ctx, positionId)) {
+    if (superior.employeeId === ctx.actor.employeeId) return true;
   }
   return false;
 }
