@@ -11,6 +11,8 @@ export interface AppConfig {
   sessionHours: number;
   lockout: { maxFailures: number; minutes: number };
   uploadLimitBytes: number;
+  /** where evidence files are stored (content-addressed, one folder per city) */
+  filesDir: string;
   version: string;
 }
 
@@ -45,6 +47,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     sessionHours: intEnv(env, 'SESSION_HOURS', 12),
     lockout: { maxFailures: intEnv(env, 'LOCKOUT_FAILURES', 5), minutes: intEnv(env, 'LOCKOUT_MINUTES', 15) },
     uploadLimitBytes: intEnv(env, 'UPLOAD_LIMIT_BYTES', 50 * 1024 * 1024),
+    filesDir: env.FILES_DIR || './data/files',
     version: packageVersion(),
   };
 }

@@ -11,6 +11,7 @@ import {
 } from 'kysely';
 import pg from 'pg';
 import * as m0001 from './migrations/0001_foundation.ts';
+import * as m0002 from './migrations/0002_skp.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -57,6 +58,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_skp': m0002,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -182,7 +182,7 @@ export interface ImportErrorTable {
   params: string;
 }
 
-export interface Database {
+export interface Database extends SkpDatabase {
   tenants: TenantTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -197,4 +197,149 @@ export interface Database {
   import_jobs: ImportJobTable;
   import_rows: ImportRowTable;
   import_errors: ImportErrorTable;
+}
+
+export interface PeriodTable {
+  tenant_id: string;
+  id: string;
+  year: number;
+  start_date: string;
+  end_date: string;
+  status: string;
+  created_at: string;
+}
+
+export interface CityGoalTable {
+  tenant_id: string;
+  id: string;
+  period_id: string;
+  code: string;
+  title: string;
+  description: string | null;
+  status: string;
+  approved_by: string | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface IndicatorColumns {
+  tenant_id: string;
+  id: string;
+  sort: number;
+  name: string;
+  target_value: number | null;
+  target_text: string | null;
+  unit: string;
+  direction: string;
+}
+
+export interface GoalIndicatorTable extends IndicatorColumns {
+  goal_id: string;
+}
+
+export interface SkpTable {
+  tenant_id: string;
+  id: string;
+  period_id: string;
+  employee_id: string;
+  position_id: string;
+  unit_id: string;
+  status: string;
+  revision: number;
+  return_reason: string | null;
+  /** identities of the employee, evaluator and evaluator's evaluator as at approval */
+  header_json: string | null;
+  approved_by_employee_id: string | null;
+  approved_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface RhkTable {
+  tenant_id: string;
+  id: string;
+  skp_id: string;
+  period_id: string;
+  sort: number;
+  kind: string;
+  text: string;
+  parent_rhk_id: string | null;
+  goal_id: string | null;
+  perspective: string | null;
+}
+
+export interface RhkIndicatorTable extends IndicatorColumns {
+  rhk_id: string;
+  aspect: string;
+}
+
+export interface SkpBehaviourTable {
+  tenant_id: string;
+  skp_id: string;
+  code: string;
+  expectation: string;
+}
+
+export interface SkpEventTable {
+  tenant_id: string;
+  id: string;
+  skp_id: string;
+  action: string;
+  actor_employee_id: string | null;
+  actor_name: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface FileTable {
+  tenant_id: string;
+  sha: string;
+  size: number;
+  mime: string;
+  name: string;
+  created_by: string;
+  created_at: string;
+}
+
+export interface RealisationTable {
+  tenant_id: string;
+  id: string;
+  skp_id: string;
+  indicator_id: string;
+  quarter: number;
+  value: number | null;
+  note: string | null;
+  evidence_json: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: string | null;
+  reject_reason: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface NotificationTable {
+  tenant_id: string;
+  id: string;
+  employee_id: string;
+  kind: string;
+  params: string;
+  link: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+export interface SkpDatabase {
+  periods: PeriodTable;
+  city_goals: CityGoalTable;
+  goal_indicators: GoalIndicatorTable;
+  skps: SkpTable;
+  rhks: RhkTable;
+  rhk_indicators: RhkIndicatorTable;
+  skp_behaviours: SkpBehaviourTable;
+  skp_events: SkpEventTable;
+  files: FileTable;
+  realisations: RealisationTable;
+  notifications: NotificationTable;
 }

@@ -6,6 +6,7 @@ import type { EmployeeTable, PositionTable, UnitTable } from '../db/schema.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/identity/service.ts';
 import { type CitySeed, DEMO_PASSWORD, JAMBI, type OpdSeed, SURABAYA } from './data.ts';
+import { seedPerformance } from './skp.ts';
 
 /** Deterministic PRNG (mulberry32) so every fresh install shows the same demo city. */
 function prng(seed: number) {
@@ -495,6 +496,16 @@ export async function seedCity(
           .execute();
       }
     }
+    const mayor = logins.find((l) => l.username === 'walikota')?.displayName ?? 'Wali Kota';
+    await seedPerformance(trx, {
+      tenantId,
+      city: { slug: city.slug, name: city.name, mayor },
+      units: built.units,
+      positions: built.positions,
+      employees: built.employees,
+      acting: built.acting,
+      rand: prng(seed + 1).next,
+    });
     await recordAudit(
       trx,
       db.dialect,

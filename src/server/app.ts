@@ -25,7 +25,9 @@ import { auditRoutes } from '../modules/audit/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { actorFromCookie, SESSION_COOKIE } from '../modules/identity/service.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
+import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { skpRoutes } from '../modules/skp/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
 import { errorHandler, sendError } from './errors.ts';
 import type { App } from './types.ts';
@@ -175,6 +177,8 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   orgRoutes(app);
   importRoutes(app);
   auditRoutes(app);
+  skpRoutes(app);
+  inboxRoutes(app);
 
   const hasWeb = existsSync(webRoot);
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });
