@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   call,
   createTestEnv,
+  createUser,
   holderOf,
   login,
   multipart,
@@ -25,7 +26,7 @@ type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
 interface Request {
   url: string;
   body?: unknown;
-  multipart?: { fields: Record<string, string>; file: { name: string; content: string } };
+  multipart?: { fields: Record<string, string>; file: { name: string; content: string | Buffer } };
 }
 
 interface RouteSpec {
@@ -48,7 +49,55 @@ let seq = 0;
 const fresh = () => `${Date.now().toString(36)}${++seq}`;
 
 // objects live in the tourism agency, inside the admin_opd's scope
-const ids = {} as Record<'opd' | 'bidang' | 'position' | 'employee' | 'head' | 'importJob', string>;
+const ids = {} as Record<
+  | 'opd'
+  | 'bidang'
+  | 'position'
+  | 'employee'
+  | 'head'
+  | 'importJob'
+  | 'period'
+  | 'nextPeriod'
+  | 'goal'
+  | 'rhk'
+  | 'skpPegawai'
+  | 'skpAtasan'
+  | 'skpDinkes'
+  | 'indicator'
+  | 'fileSha'
+  | 'notification',
+  string
+>;
+const PDF = Buffer.from(
+  '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+const PIMPINAN = ['walikota', 'sekda'] as const;
+const CITY_READERS = ['walikota', 'sekda', 'bkpsdm', 'inspektorat'] as const;
+
+async function draftGoal(): Promise<string> {
+  const res = await call(env.app, bk, 'POST', '/api/v1/goals', {
+    periodId: ids.period,
+    code: `M${fresh()}`,
+    title: 'Sasaran uji matriks',
+    indicators: [{ name: 'Indikator uji', targetValue: 10, unit: 'persen' }],
+  });
+  return res.json().id;
+}
+async function submittedRealisation(): Promise<string> {
+  const pegawai = sessions.get('pegawai') as Session;
+  const res = await call(env.app, pegawai, 'PUT', `/api/v1/skps/${ids.skpPegawai}/realisations`, {
+    indicatorId: ids.indicator,
+    quarter: 4,
+    value: 50,
+    evidence: [ids.fileSha],
+  });
+  return res
+    .json()
+    .rhks.flatMap((r: { indicators: { realisations: { id: string; quarter: number }[] }[] }) =>
+      r.indicators.flatMap((i) => i.realisations),
+    )
+    .find((x: { quarter: number }) => x.quarter === 4).id;
+}
 
 async function newUnit(): Promise<string> {
   const res = await call(env.app, bk, 'POST', '/api/v1/org/units', {
@@ -247,6 +296,133 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'GET /api/v1/audit': { allow: AUDITORS, request: async () => ({ url: '/api/v1/audit' }) },
   'POST /api/v1/audit/verify': { allow: AUDITORS, request: async () => ({ url: '/api/v1/audit/verify' }) },
+  'GET /api/v1/periods': { allow: ALL, request: async () => ({ url: '/api/v1/periods' }) },
+  'POST /api/v1/periods': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/periods', body: { year: 2040 + (seq++ % 50) } }),
+  },
+  'GET /api/v1/goals': { allow: ALL, request: async () => ({ url: '/api/v1/goals' }) },
+  'POST /api/v1/goals': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: '/api/v1/goals',
+      body: {
+        periodId: ids.period,
+        code: `N${fresh()}`,
+        title: 'Sasaran baru',
+        indicators: [{ name: 'Indikator baru', targetValue: 5, unit: 'persen' }],
+      },
+    }),
+  },
+  'PATCH /api/v1/goals/{id}': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/goals/${await draftGoal()}`, body: { title: 'Sasaran diubah' } }),
+  },
+  'POST /api/v1/goals/{id}/approve': {
+    allow: PIMPINAN,
+    request: async () => ({ url: `/api/v1/goals/${await draftGoal()}/approve` }),
+  },
+  'DELETE /api/v1/goals/{id}': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/goals/${await draftGoal()}` }),
+  },
+  'GET /api/v1/goals/{id}/cascade': {
+    allow: ALL,
+    request: async () => ({ url: `/api/v1/goals/${ids.goal}/cascade` }),
+  },
+  'GET /api/v1/rhks/{id}/path': {
+    allow: ALL,
+    request: async () => ({ url: `/api/v1/rhks/${ids.rhk}/path` }),
+  },
+  'GET /api/v1/skp-coverage': { allow: ALL, request: async () => ({ url: '/api/v1/skp-coverage' }) },
+  'GET /api/v1/skps/mine': { allow: ALL, request: async () => ({ url: '/api/v1/skps/mine' }) },
+  'GET /api/v1/skps/subordinates': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/skps/subordinates' }),
+  },
+  'GET /api/v1/skps': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: '/api/v1/skps?limit=5' }),
+  },
+  // everyone may draft their own SKP (the mayor gets a 400: no ASN position)
+  'POST /api/v1/skps': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/skps', body: { periodId: ids.nextPeriod } }),
+  },
+  'POST /api/v1/skps/bulk': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/skps/bulk', body: { action: 'approve', ids: [ids.skpDinkes] } }),
+  },
+  'GET /api/v1/skps/{id}': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/skps/${ids.skpDinkes}` }),
+  },
+  'GET /api/v1/skps/{id}/pdf': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/skps/${ids.skpDinkes}/pdf` }),
+  },
+  'PUT /api/v1/skps/{id}/rhks': {
+    allow: ['pegawai'],
+    request: async () => ({ url: `/api/v1/skps/${ids.skpPegawai}/rhks`, body: { rhks: [] } }),
+  },
+  'PUT /api/v1/skps/{id}/behaviours': {
+    allow: ['pegawai', 'atasan'],
+    request: async () => ({ url: `/api/v1/skps/${ids.skpPegawai}/behaviours`, body: { behaviours: [] } }),
+  },
+  'POST /api/v1/skps/{id}/submit': {
+    allow: ['pegawai'],
+    request: async () => ({ url: `/api/v1/skps/${ids.skpPegawai}/submit` }),
+  },
+  'POST /api/v1/skps/{id}/approve': {
+    allow: ['atasan'],
+    request: async () => ({ url: `/api/v1/skps/${ids.skpPegawai}/approve` }),
+  },
+  'POST /api/v1/skps/{id}/return': {
+    allow: ['atasan'],
+    request: async () => ({
+      url: `/api/v1/skps/${ids.skpPegawai}/return`,
+      body: { reason: 'Perbaiki target' },
+    }),
+  },
+  'POST /api/v1/skps/{id}/revise': {
+    allow: ['atasan'],
+    request: async () => ({ url: `/api/v1/skps/${ids.skpAtasan}/revise`, body: { reason: 'Revisi uji' } }),
+  },
+  'PUT /api/v1/skps/{id}/realisations': {
+    allow: ['pegawai'],
+    request: async () => ({
+      url: `/api/v1/skps/${ids.skpPegawai}/realisations`,
+      body: { indicatorId: ids.indicator, quarter: 4, value: 40, evidence: [] },
+    }),
+  },
+  'POST /api/v1/realisations/{id}/confirm': {
+    allow: ['atasan'],
+    request: async () => ({ url: `/api/v1/realisations/${await submittedRealisation()}/confirm` }),
+  },
+  'POST /api/v1/realisations/{id}/reject': {
+    allow: ['atasan'],
+    request: async () => ({
+      url: `/api/v1/realisations/${await submittedRealisation()}/reject`,
+      body: { reason: 'Bukti kurang' },
+    }),
+  },
+  'POST /api/v1/files': {
+    allow: ALL,
+    request: async () => ({
+      url: '/api/v1/files',
+      multipart: { fields: {}, file: { name: 'bukti.pdf', content: PDF } },
+    }),
+  },
+  'GET /api/v1/files/{sha}': {
+    allow: ALL,
+    request: async () => ({ url: `/api/v1/files/${ids.fileSha}?skpId=${ids.skpPegawai}` }),
+  },
+  'GET /api/v1/inbox': { allow: ALL, request: async () => ({ url: '/api/v1/inbox' }) },
+  'POST /api/v1/inbox/{id}/read': {
+    allow: ['pegawai'],
+    request: async () => ({ url: `/api/v1/inbox/${ids.notification}/read` }),
+  },
+  'POST /api/v1/inbox/read-all': { allow: ALL, request: async () => ({ url: '/api/v1/inbox/read-all' }) },
 };
 
 async function send(method: Method, s: Session | null, req: Request) {
@@ -293,6 +469,60 @@ beforeAll(async () => {
   });
   ids.importJob = job.json().id;
   await waitForImport(env.app, bk, ids.importJob);
+  const pegawai = sessions.get('pegawai') as Session;
+  ids.period = (await call(env.app, bk, 'GET', '/api/v1/periods')).json().items[0].id;
+  ids.nextPeriod = (await call(env.app, bk, 'POST', '/api/v1/periods', { year: 2027 })).json().id;
+  ids.goal = (await call(env.app, bk, 'GET', '/api/v1/goals')).json().items[1].id;
+  ids.skpPegawai = (await call(env.app, pegawai, 'GET', '/api/v1/skps/mine')).json().items[0].id;
+  ids.skpAtasan = (
+    await call(env.app, sessions.get('atasan') as Session, 'GET', '/api/v1/skps/mine')
+  ).json().items[0].id;
+  ids.skpDinkes = (
+    await call(
+      env.app,
+      bk,
+      'GET',
+      `/api/v1/skps?unitId=${await unitId(env.db, 'surabaya', 'DINKES')}&limit=1`,
+    )
+  ).json().items[0].id;
+  const skp = (await call(env.app, pegawai, 'GET', `/api/v1/skps/${ids.skpPegawai}`)).json();
+  ids.rhk = skp.rhks[0].id;
+  ids.indicator = skp.rhks[0].indicators[0].id;
+  const upload = multipart({}, { name: 'bukti.pdf', content: PDF });
+  ids.fileSha = (
+    await env.app.inject({
+      method: 'POST',
+      url: '/api/v1/files',
+      payload: upload.payload,
+      headers: { ...upload.headers, cookie: pegawai.cookie, 'x-csrf-token': pegawai.csrf },
+    })
+  ).json().sha;
+  await call(env.app, pegawai, 'PUT', `/api/v1/skps/${ids.skpPegawai}/realisations`, {
+    indicatorId: ids.indicator,
+    quarter: 4,
+    value: 10,
+    evidence: [ids.fileSha],
+  });
+  await call(env.app, sessions.get('atasan') as Session, 'POST', `/api/v1/skps/${ids.skpAtasan}/revise`, {
+    reason: 'Menyiapkan notifikasi',
+  });
+  await call(env.app, sessions.get('atasan') as Session, 'POST', `/api/v1/skps/${ids.skpAtasan}/submit`);
+  const kabid = await holderOf(env.db, 'surabaya', 'DISBUDPORAPAR.B1.KEPALA');
+  await createUser(env.db, 'surabaya', 'kabid.par', kabid);
+  await call(
+    env.app,
+    await login(env.app, 'surabaya', 'kabid.par'),
+    'POST',
+    `/api/v1/skps/${ids.skpAtasan}/approve`,
+  );
+  await call(
+    env.app,
+    sessions.get('atasan') as Session,
+    'POST',
+    `/api/v1/realisations/${await submittedRealisation()}/reject`,
+    { reason: 'Untuk notifikasi' },
+  );
+  ids.notification = (await call(env.app, pegawai, 'GET', '/api/v1/inbox')).json().items[0].id;
 });
 afterAll(() => env.close());
 
@@ -358,7 +588,15 @@ describe('authorization matrix', () => {
         if (method !== 'GET' && route !== 'POST /api/v1/auth/logout' && route !== 'PATCH /api/v1/auth/me') {
           // a body that points at another city's objects is refused outright
           // (uploads and audit verification act on the caller's own city)
-          const ownCity = ['POST /api/v1/imports', 'POST /api/v1/audit/verify'].includes(route);
+          // bulk answers per item, and every foreign id in it is reported as not found
+          const ownCity = [
+            'POST /api/v1/imports',
+            'POST /api/v1/audit/verify',
+            'POST /api/v1/files',
+            'POST /api/v1/periods',
+            'POST /api/v1/inbox/read-all',
+            'POST /api/v1/skps/bulk',
+          ].includes(route);
           if (!idInPath && !ownCity) expect([400, 403, 404]).toContain(res.statusCode);
           const after = JSON.parse(await snapshot(env.db));
           const b = JSON.parse(before);

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { loadConfig } from '../../src/core/config.ts';
+import { newId } from '../../src/core/ids.ts';
 import type { Db } from '../../src/db/index.ts';
 import type { Database } from '../../src/db/schema.ts';
 import { hashPassword } from '../../src/modules/identity/service.ts';
@@ -24,7 +28,13 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
   const hash = await cachedHash;
   await seedCity(db, SURABAYA, 3578, hash);
   await seedCity(db, JAMBI, 1571, hash);
-  const config = loadConfig({ RATE_LIMIT_MAX: '100000', LOGIN_RATE_LIMIT_MAX: '100000', ...env });
+  const filesDir = mkdtempSync(join(tmpdir(), 'kinerja-files-'));
+  const config = loadConfig({
+    RATE_LIMIT_MAX: '100000',
+    LOGIN_RATE_LIMIT_MAX: '100000',
+    FILES_DIR: filesDir,
+    ...env,
+  });
   const app = await buildApp({ config, db });
   await app.ready();
   return {
@@ -33,6 +43,7 @@ export async function createTestEnv(env: Record<string, string> = {}): Promise<T
     close: async () => {
       await app.close();
       await drop();
+      rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }
@@ -202,4 +213,44 @@ export function multipart(
     payload: Buffer.concat(parts),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
+}
+
+/** Factory: a login for an employee (what BKPSDM's user administration will do). */
+export async function createUser(
+  db: Db,
+  tenantSlug: string,
+  username: string,
+  employeeId: string | null,
+  roles: string[] = ['pegawai'],
+) {
+  const tenant = await db.kysely
+    .selectFrom('tenants')
+    .select('id')
+    .where('slug', '=', tenantSlug)
+    .executeTakeFirstOrThrow();
+  cachedHash ??= hashPassword(DEMO_PASSWORD);
+  const id = newId();
+  await db.kysely
+    .insertInto('users')
+    .values({
+      tenant_id: tenant.id,
+      id,
+      username,
+      display_name: username,
+      password_hash: await cachedHash,
+      employee_id: employeeId,
+      locale: 'id',
+      active: 1,
+      failed_logins: 0,
+      locked_until: null,
+      last_login_at: null,
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  for (const role of roles)
+    await db.kysely
+      .insertInto('user_roles')
+      .values({ tenant_id: tenant.id, user_id: id, role, unit_id: null })
+      .execute();
+  return id;
 }

@@ -65,7 +65,11 @@ export async function listInbox(ctx: RequestContext, unreadOnly: boolean) {
 /** Reading one's own inbox is personal state, but still a mutation: audited like every other. */
 export async function markRead(ctx: RequestContext, id: string | null) {
   const employeeId = ctx.actor.employeeId;
-  if (!employeeId) throw notFound();
+  // a user without an employee record (e.g. the mayor) has an empty inbox
+  if (!employeeId) {
+    if (id) throw notFound();
+    return;
+  }
   await transaction(ctx.db, async (trx) => {
     const result = await repo.markRead(trx, ctx.actor.tenantId, employeeId, id, nowIso());
     if (id && Number(result.numUpdatedRows) === 0) {

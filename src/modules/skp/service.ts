@@ -14,7 +14,7 @@ import { findAtasan } from '../org/service.ts';
 import { BEHAVIOURS } from './behaviours.ts';
 import { capaian, meanCapaian } from './capaian.ts';
 import { resolvePeriod } from './goals.ts';
-import { EDITABLE, type SkpResource, skpListPolicy, skpPolicy } from './policy.ts';
+import { type SkpResource, skpListPolicy, skpPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import type * as s from './schemas.ts';
 
@@ -48,11 +48,28 @@ async function resolve(ctx: RequestContext, row: SkpRow): Promise<Resolved> {
   };
 }
 
+/**
+ * Authorise a step: 404 for someone who may not see the SKP, 403 for a reader who may never take this step,
+ * 409 for the right person at the wrong moment (e.g. editing an approved SKP without a revision).
+ */
+function authorizeStep(
+  ctx: RequestContext,
+  r: Resolved,
+  action: Parameters<typeof skpPolicy.can>[1],
+  statusThatAllows: string,
+) {
+  if (skpPolicy.can(ctx.actor, action, r.resource)) return;
+  if (skpPolicy.can(ctx.actor, action, { ...r.resource, status: statusThatAllows })) {
+    throw conflict('SKP_NOT_EDITABLE', { status: r.row.status });
+  }
+  skpPolicy.authorize(ctx.actor, action, r.resource, 'read');
+}
+
 async function load(ctx: RequestContext, id: string): Promise<Resolved> {
   const row = await repo.findSkp(ctx.db, tenantOf(ctx), id);
   if (!row) throw notFound();
   const r = await resolve(ctx, row);
-  skpPolicy.authorize(ctx.actor, 'read', r.resource);
+  skpPolicy.authorize(ctx.actor, 'read', r.resource, 'read');
   return r;
 }
 
@@ -482,11 +499,7 @@ export async function createSkp(ctx: RequestContext, input: z.infer<typeof s.Cre
 
 export async function savePlan(ctx: RequestContext, id: string, input: z.infer<typeof s.PlanInput>) {
   const r = await load(ctx, id);
-  if (!skpPolicy.can(ctx.actor, 'edit', r.resource)) {
-    if (skpPolicy.can(ctx.actor, 'submit', { ...r.resource, status: 'draft' }))
-      throw conflict('SKP_NOT_EDITABLE', { status: r.row.status });
-    skpPolicy.authorize(ctx.actor, 'edit', r.resource);
-  }
+  authorizeStep(ctx, r, 'edit', 'draft');
   const tenantId = tenantOf(ctx);
   const options = await parentOptions(ctx, r);
   const rhkOptions = new Set(options.filter((o) => o.type === 'rhk').map((o) => o.id));
@@ -569,11 +582,7 @@ export async function saveBehaviours(
   input: z.infer<typeof s.BehavioursInput>,
 ) {
   const r = await load(ctx, id);
-  if (!skpPolicy.can(ctx.actor, 'editBehaviours', r.resource)) {
-    if ((EDITABLE as readonly string[]).includes(r.row.status) || r.row.status === 'submitted')
-      skpPolicy.authorize(ctx.actor, 'editBehaviours', r.resource);
-    throw conflict('SKP_NOT_EDITABLE', { status: r.row.status });
-  }
+  authorizeStep(ctx, r, 'editBehaviours', 'draft');
   const before = await repo.behavioursOf(ctx.db, tenantOf(ctx), id);
   await transaction(ctx.db, async (trx) => {
     await repo.replaceBehaviours(trx, tenantOf(ctx), id, input.behaviours);
@@ -595,13 +604,7 @@ function notSubmittable(ctx: RequestContext, code: string, params: Record<string
 
 export async function submit(ctx: RequestContext, id: string) {
   const r = await load(ctx, id);
-  if (
-    !skpPolicy.can(ctx.actor, 'submit', r.resource) &&
-    skpPolicy.can(ctx.actor, 'submit', { ...r.resource, status: 'draft' })
-  ) {
-    throw conflict('SKP_NOT_EDITABLE', { status: r.row.status });
-  }
-  skpPolicy.authorize(ctx.actor, 'submit', r.resource, 'read');
+  authorizeStep(ctx, r, 'submit', 'draft');
   if (!r.evaluator) throw new AppError(409, 'SKP_NO_EVALUATOR');
   const rhks = await repo.rhksOfSkps(ctx.db, tenantOf(ctx), [id]);
   const indicators = await repo.indicatorsOfRhks(
@@ -644,7 +647,7 @@ export async function submit(ctx: RequestContext, id: string) {
 }
 
 async function decide(ctx: RequestContext, r: Resolved, action: 'approve' | 'return', reason: string | null) {
-  skpPolicy.authorize(ctx.actor, action, r.resource, 'read');
+  authorizeStep(ctx, r, action, 'submitted');
   const id = r.row.id;
   const at = nowIso();
   if (action === 'approve') {
@@ -735,7 +738,7 @@ export async function bulk(ctx: RequestContext, input: z.infer<typeof s.BulkInpu
 
 export async function revise(ctx: RequestContext, id: string, reason: string) {
   const r = await load(ctx, id);
-  skpPolicy.authorize(ctx.actor, 'revise', r.resource, 'read');
+  authorizeStep(ctx, r, 'revise', 'approved');
   await transaction(ctx.db, async (trx) => {
     await repo.updateSkp(trx, tenantOf(ctx), id, {
       status: 'revision',
@@ -770,14 +773,7 @@ export async function saveRealisation(
   input: z.infer<typeof s.RealisationInput>,
 ) {
   const r = await load(ctx, id);
-  if (
-    !skpPolicy.can(ctx.actor, 'realise', r.resource) &&
-    r.row.status !== 'approved' &&
-    r.resource.ownerEmployeeId === ctx.actor.employeeId
-  ) {
-    throw conflict('SKP_NOT_EDITABLE', { status: r.row.status });
-  }
-  skpPolicy.authorize(ctx.actor, 'realise', r.resource, 'read');
+  authorizeStep(ctx, r, 'realise', 'approved');
   const indicator = await repo.findIndicatorOfSkp(ctx.db, tenantOf(ctx), id, input.indicatorId);
   if (!indicator)
     throw badRequest('VALIDATION_FAILED', {}, [{ path: 'indicatorId', message: t(ctx.locale, 'NOT_FOUND') }]);
@@ -841,7 +837,7 @@ export async function decideRealisation(
   const rz = await repo.findRealisation(ctx.db, tenantOf(ctx), realisationId);
   if (!rz) throw notFound();
   const r = await load(ctx, rz.skp_id);
-  skpPolicy.authorize(ctx.actor, 'confirmRealisation', r.resource, 'read');
+  authorizeStep(ctx, r, 'confirmRealisation', 'approved');
   if (rz.status !== 'submitted') throw conflict('REALISATION_NOT_PENDING');
   const indicator = await repo.findIndicatorOfSkp(ctx.db, tenantOf(ctx), rz.skp_id, rz.indicator_id);
   const at = nowIso();
