@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/core/config.ts';
-import { migrateToLatest, openDatabase } from '../../src/db/index.ts';
+import { type Db, migrateToLatest, openDatabase } from '../../src/db/index.ts';
 import { seedDemoIfEmpty } from '../../src/seed/demo.ts';
 import { buildApp } from '../../src/server/app.ts';
+import type { App } from '../../src/server/types.ts';
 
 export const SCREENSHOTS = new URL('./screenshots/', import.meta.url).pathname;
 export const DESKTOP = { width: 1366, height: 860 };
@@ -25,6 +26,8 @@ const CHROMIUM_ARGS = [
 export interface Harness {
   baseUrl: string;
   browser: Browser;
+  app: App;
+  db: Db;
   close: () => Promise<void>;
 }
 
@@ -49,6 +52,8 @@ export async function startHarness(): Promise<Harness> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     browser,
+    app,
+    db,
     close: async () => {
       await browser.close();
       await app.close();

@@ -1,18 +1,44 @@
 import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { ApiError, setUnauthorizedHandler } from './api';
 import { RequireAuth } from './auth';
 import { Layout } from './components/Layout';
-import { AuditPage } from './pages/Audit';
+import { Loading } from './components/ui';
 import { EmployeeProfilePage } from './pages/EmployeeProfile';
 import { EmployeesPage } from './pages/Employees';
 import { HomePage } from './pages/Home';
-import { ImportPage } from './pages/Import';
 import { LoginPage } from './pages/Login';
 import { NotFoundPage } from './pages/NotFound';
 import { OrgPage } from './pages/Org';
 import { keys } from './queries';
+
+// Screens beyond the everyday ones load on first use (keeps the first download small).
+const ImportPage = lazy(() => import('./pages/Import').then((m) => ({ default: m.ImportPage })));
+const AuditPage = lazy(() => import('./pages/Audit').then((m) => ({ default: m.AuditPage })));
+const MySkpPage = lazy(() => import('./pages/Skp').then((m) => ({ default: m.MySkpPage })));
+const SkpPage = lazy(() => import('./pages/Skp').then((m) => ({ default: m.SkpPage })));
+const SubordinateSkpsPage = lazy(() =>
+  import('./pages/SubordinateSkps').then((m) => ({ default: m.SubordinateSkpsPage })),
+);
+const GoalsPage = lazy(() => import('./pages/Goals').then((m) => ({ default: m.GoalsPage })));
+const CascadePage = lazy(() => import('./pages/Cascade').then((m) => ({ default: m.CascadePage })));
+const RhkPathPage = lazy(() => import('./pages/Cascade').then((m) => ({ default: m.RhkPathPage })));
+const InboxPage = lazy(() => import('./pages/Inbox').then((m) => ({ default: m.InboxPage })));
+
+function Page({ children }: { children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <div className="page">
+          <Loading rows={6} />
+        </div>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
 
 function makeQueryClient(): QueryClient {
   return new QueryClient({
@@ -60,8 +86,78 @@ export function App() {
             <Route path="organisasi" element={<OrgPage />} />
             <Route path="pegawai" element={<EmployeesPage />} />
             <Route path="pegawai/:id" element={<EmployeeProfilePage />} />
-            <Route path="impor" element={<ImportPage />} />
-            <Route path="audit" element={<AuditPage />} />
+            <Route
+              path="impor"
+              element={
+                <Page>
+                  <ImportPage />
+                </Page>
+              }
+            />
+            <Route
+              path="audit"
+              element={
+                <Page>
+                  <AuditPage />
+                </Page>
+              }
+            />
+            <Route
+              path="skp"
+              element={
+                <Page>
+                  <MySkpPage />
+                </Page>
+              }
+            />
+            <Route
+              path="skp/bawahan"
+              element={
+                <Page>
+                  <SubordinateSkpsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="skp/:id"
+              element={
+                <Page>
+                  <SkpPage />
+                </Page>
+              }
+            />
+            <Route
+              path="sasaran"
+              element={
+                <Page>
+                  <GoalsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="sasaran/:id"
+              element={
+                <Page>
+                  <CascadePage />
+                </Page>
+              }
+            />
+            <Route
+              path="rhk/:id/jalur"
+              element={
+                <Page>
+                  <RhkPathPage />
+                </Page>
+              }
+            />
+            <Route
+              path="kotak-masuk"
+              element={
+                <Page>
+                  <InboxPage />
+                </Page>
+              }
+            />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>

@@ -57,6 +57,21 @@ export function formatNumber(value: number | null | undefined): string {
   return numberFormat.format(value);
 }
 
+const percentFormat = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
+/** `95,5%` (Indonesian decimal comma, one decimal at most). */
+export function formatPercent(value: number | null | undefined): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  return `${percentFormat.format(value)}%`;
+}
+
+/** `1,2 MB` / `340 kB` for upload sizes. */
+export function formatBytes(bytes: number | null | undefined): string {
+  if (bytes === null || bytes === undefined || Number.isNaN(bytes)) return '—';
+  if (bytes < 1000) return `${bytes} B`;
+  if (bytes < 1_000_000) return `${percentFormat.format(bytes / 1000)} kB`;
+  return `${percentFormat.format(bytes / 1_000_000)} MB`;
+}
+
 /** `198609262015051001` → `19860926 201505 1 001` */
 export function formatNip(nip: string | null | undefined): string {
   if (!nip) return '—';

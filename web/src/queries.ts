@@ -1,7 +1,18 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, setCsrfToken } from './api';
-import type { Lang, OrgStats, Session, Unit, UnitDetail } from './types';
+import type {
+  Inbox,
+  Lang,
+  OrgStats,
+  Period,
+  Session,
+  Skp,
+  SkpSummary,
+  SubordinateSkps,
+  Unit,
+  UnitDetail,
+} from './types';
 
 export const keys = {
   me: ['me'] as const,
@@ -14,6 +25,15 @@ export const keys = {
   employee: (id: string) => ['employee', id] as const,
   importJob: (id: string) => ['import', id] as const,
   audit: (params: Record<string, unknown>) => ['audit', params] as const,
+  periods: ['periods'] as const,
+  goals: (periodId: string) => ['goals', periodId] as const,
+  cascade: (goalId: string) => ['cascade', goalId] as const,
+  coverage: (periodId: string) => ['coverage', periodId] as const,
+  mySkps: (periodId: string) => ['skps', 'mine', periodId] as const,
+  subordinateSkps: (periodId: string, status: string) => ['skps', 'subordinates', periodId, status] as const,
+  skp: (id: string) => ['skp', id] as const,
+  rhkPath: (id: string) => ['rhkPath', id] as const,
+  inbox: ['inbox'] as const,
 };
 
 /** The session probe: `null` when not logged in (401), never redirects by itself. */
@@ -83,4 +103,73 @@ export function useLang(): Lang {
 export function useInvalidateOrg() {
   const qc = useQueryClient();
   return () => invalidateOrg(qc);
+}
+
+/* ---------- SKP ---------- */
+
+export function usePeriods() {
+  return useQuery({
+    queryKey: keys.periods,
+    queryFn: () => api<{ items: Period[] }>('/periods').then((r) => r.items),
+    staleTime: 60_000,
+  });
+}
+
+/** The period of the current year (Jakarta), else the newest open one, else the newest. */
+export function defaultPeriod(periods: Period[] | undefined): Period | undefined {
+  if (!periods || periods.length === 0) return undefined;
+  const year = Number(
+    new Intl.DateTimeFormat('en-GB', { year: 'numeric', timeZone: 'Asia/Jakarta' }).format(new Date()),
+  );
+  const sorted = [...periods].sort((a, b) => b.year - a.year);
+  return sorted.find((p) => p.year === year) ?? sorted.find((p) => p.status === 'open') ?? sorted[0];
+}
+
+export function useMySkps(periodId: string | undefined) {
+  return useQuery({
+    queryKey: keys.mySkps(periodId ?? ''),
+    queryFn: () => api<{ items: SkpSummary[] }>('/skps/mine', { query: { periodId } }).then((r) => r.items),
+    enabled: !!periodId,
+  });
+}
+
+export function useSubordinateSkps(periodId: string | undefined, status = '', enabled = true) {
+  return useQuery({
+    queryKey: keys.subordinateSkps(periodId ?? '', status),
+    queryFn: () => api<SubordinateSkps>('/skps/subordinates', { query: { periodId, status } }),
+    enabled: !!periodId && enabled,
+  });
+}
+
+export function useSkp(id: string) {
+  return useQuery({
+    queryKey: keys.skp(id),
+    queryFn: () => api<Skp>(`/skps/${encodeURIComponent(id)}`),
+    enabled: !!id,
+  });
+}
+
+/** After any SKP mutation: keep the answer (it is the new SKP) and refresh the lists that summarise it. */
+export function storeSkp(qc: QueryClient, skp: Skp): Promise<unknown> {
+  qc.setQueryData(keys.skp(skp.id), skp);
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: ['skps'] }),
+    qc.invalidateQueries({ queryKey: ['goals'] }),
+    qc.invalidateQueries({ queryKey: ['cascade'] }),
+    qc.invalidateQueries({ queryKey: ['coverage'] }),
+    qc.invalidateQueries({ queryKey: ['rhkPath'] }),
+    qc.invalidateQueries({ queryKey: keys.inbox }),
+  ]);
+}
+
+export const INBOX_POLL_MS = 60_000;
+
+export function useInbox() {
+  return useQuery({
+    queryKey: keys.inbox,
+    queryFn: () => api<Inbox>('/inbox'),
+    refetchInterval: INBOX_POLL_MS,
+    refetchIntervalInBackground: false,
+    retry: false,
+  });
 }

@@ -208,3 +208,237 @@ export interface AuditEntry {
 export type AuditVerify =
   | { ok: true; checked: number }
   | { ok: false; checked: number; brokenAt: { seq: number; at: string; action: string } };
+
+/* ---------- Performance contracts (SKP), city goals, cascade, inbox ---------- */
+
+export interface Period {
+  id: string;
+  year: number;
+  startDate: string;
+  endDate: string;
+  status: 'open' | 'closed';
+  abilities: { manageGoals?: boolean };
+}
+
+export const DIRECTIONS = ['higher', 'lower'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export interface GoalIndicator {
+  id: string;
+  name: string;
+  targetValue: number | null;
+  unit: string;
+  direction: Direction;
+  targetText: string | null;
+}
+
+export interface Goal {
+  id: string;
+  periodId: string;
+  code: string;
+  title: string;
+  description: string | null;
+  status: 'draft' | 'approved';
+  approvedAt: string | null;
+  approvedByName: string | null;
+  indicators: GoalIndicator[];
+  coverage: { rhkCount: number; employeeCount: number };
+  abilities: { update?: boolean; approve?: boolean; delete?: boolean };
+}
+
+export const SKP_STATUSES = ['draft', 'submitted', 'returned', 'approved', 'revision'] as const;
+export type SkpStatus = (typeof SKP_STATUSES)[number];
+
+export interface SkpAbilities {
+  read?: boolean;
+  edit?: boolean;
+  /** Owner while editable, and the atasan until approval (not in the contract summary; sent by the server). */
+  editBehaviours?: boolean;
+  submit?: boolean;
+  approve?: boolean;
+  return?: boolean;
+  revise?: boolean;
+  realise?: boolean;
+  confirmRealisation?: boolean;
+}
+
+export interface SkpSummary {
+  id: string;
+  periodId: string;
+  year: number;
+  status: SkpStatus;
+  revision: number;
+  /** Reason of the last return (sent by the server next to the events). */
+  returnReason?: string | null;
+  employee: PersonRef;
+  positionName: string | null;
+  unitName: string | null;
+  evaluator: (PersonRef & { positionName: string | null; acting: boolean }) | null;
+  rhkCount: number;
+  /** Mean capaian % of confirmed realisations. */
+  progress: number | null;
+  updatedAt: string;
+  abilities: SkpAbilities;
+}
+
+export interface SkpPerson {
+  name: string;
+  nip: string | null;
+  pangkat: string | null;
+  jabatan: string | null;
+  unit: string | null;
+}
+
+export type RhkParent =
+  | { type: 'rhk'; id: string; text: string; ownerName: string }
+  | { type: 'goal'; id: string; code: string; title: string };
+
+export const ASPECTS = ['kuantitas', 'kualitas', 'waktu', 'biaya'] as const;
+export type Aspect = (typeof ASPECTS)[number];
+export const QUARTERS = [1, 2, 3, 4] as const;
+export type Quarter = (typeof QUARTERS)[number];
+export type RealisationStatus = 'submitted' | 'confirmed' | 'rejected';
+
+export interface Evidence {
+  sha: string;
+  name: string;
+  size: number;
+  mime: string;
+  url: string;
+}
+
+export interface Realisation {
+  id: string;
+  quarter: Quarter;
+  value: number | null;
+  note: string | null;
+  status: RealisationStatus;
+  rejectReason?: string | null;
+  capaian: number | null;
+  evidence: Evidence[];
+  abilities: { confirm?: boolean };
+}
+
+export interface Indicator {
+  id: string;
+  aspect: Aspect;
+  name: string;
+  targetValue: number | null;
+  targetText: string | null;
+  unit: string;
+  direction: Direction;
+  realisations: Realisation[];
+}
+
+export type RhkKind = 'utama' | 'tambahan';
+
+export interface Rhk {
+  id: string;
+  kind: RhkKind;
+  text: string;
+  parent: RhkParent | null;
+  perspective: string | null;
+  indicators: Indicator[];
+}
+
+export const BEHAVIOUR_CODES = [
+  'berorientasi_pelayanan',
+  'akuntabel',
+  'kompeten',
+  'harmonis',
+  'loyal',
+  'adaptif',
+  'kolaboratif',
+] as const;
+export type BehaviourCode = (typeof BEHAVIOUR_CODES)[number];
+
+export interface Behaviour {
+  code: BehaviourCode;
+  label: string;
+  description?: string;
+  expectation: string | null;
+}
+
+export interface SkpEvent {
+  action: string;
+  actorName: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface Skp extends SkpSummary {
+  header: {
+    instansi?: string;
+    employee: SkpPerson;
+    evaluator: SkpPerson | null;
+    evaluator2: SkpPerson | null;
+    period: { start: string; end: string };
+  };
+  rhks: Rhk[];
+  behaviours: Behaviour[];
+  events: SkpEvent[];
+  parentOptions: RhkParent[];
+}
+
+export interface MissingSkp {
+  employeeId: string;
+  name: string;
+  nip: string;
+  positionName: string | null;
+}
+
+export interface SubordinateSkps {
+  items: SkpSummary[];
+  missing: MissingSkp[];
+}
+
+export interface UploadedFile {
+  sha: string;
+  name: string;
+  size: number;
+  mime: string;
+}
+
+export interface CascadeNode {
+  rhkId: string;
+  text: string;
+  employee: PersonRef;
+  positionName: string | null;
+  unitName: string | null;
+  opdName: string | null;
+  skpStatus: SkpStatus | null;
+  indicators: { name: string; targetValue: number | null; targetText: string | null; unit: string }[];
+  children: CascadeNode[];
+}
+
+export type PathStep =
+  | { type: 'rhk'; rhkId: string; text: string; employeeName: string; positionName: string | null }
+  | { type: 'goal'; id: string; code: string; title: string };
+
+export interface SkpCoverage {
+  positionsWithoutApprovedSkp: {
+    positionId: string;
+    positionName: string;
+    unitName: string | null;
+    holderName: string | null;
+    status: SkpStatus | null;
+  }[];
+  orphanRhks: { rhkId: string; text: string; employeeName: string }[];
+  goalsWithoutRhk: { id: string; code: string; title: string }[];
+  totals: { heldPositions: number; approved: number };
+}
+
+export interface InboxItem {
+  id: string;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface Inbox {
+  items: InboxItem[];
+  unread: number;
+}

@@ -25,3 +25,22 @@ export function meanCapaian(values: (number | null)[]): number | null {
   if (present.length === 0) return null;
   return round1(present.reduce((a, b) => a + b, 0) / present.length);
 }
+
+/** Units whose target is a level to hold (a rate, an index, a duration), not a volume that accumulates. */
+const LEVEL_UNITS = /^(persen|%|indeks|index|nilai|skor|bulan|hari|jam|menit|kali\/bulan)$/i;
+
+/**
+ * Capaian of a quarter's realisation. Volumes (kuantitas in documents, visitors, rupiah…) are reported
+ * cumulatively, so quarter q is measured against q/4 of the annual target; levels are measured against the
+ * target itself.
+ */
+export function quarterCapaian(
+  indicator: { aspect: string; unit: string; target_value: number | null; direction: string },
+  value: number | null,
+  quarter: number,
+  cap = 120,
+): number | null {
+  const cumulative = indicator.aspect === 'kuantitas' && indicator.direction === 'higher' && !LEVEL_UNITS.test(indicator.unit.trim());
+  const target = indicator.target_value === null ? null : cumulative ? (indicator.target_value * quarter) / 4 : indicator.target_value;
+  return capaian(target, value, indicator.direction, cap);
+}

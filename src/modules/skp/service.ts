@@ -12,7 +12,7 @@ import { formatNip } from '../org/nip.ts';
 import * as orgRepo from '../org/repository.ts';
 import { findAtasan } from '../org/service.ts';
 import { BEHAVIOURS } from './behaviours.ts';
-import { capaian, meanCapaian } from './capaian.ts';
+import { meanCapaian, quarterCapaian } from './capaian.ts';
 import { resolvePeriod } from './goals.ts';
 import { type SkpResource, skpListPolicy, skpPolicy } from './policy.ts';
 import * as repo from './repository.ts';
@@ -84,10 +84,11 @@ async function progressOf(ctx: RequestContext, skpIds: string[]) {
   const realisations = await repo.realisationsOfSkps(ctx.db, tenantOf(ctx), skpIds);
   const rhkSkp = new Map(rhks.map((r) => [r.id, r.skp_id]));
   const latest = new Map<string, number | null>();
+  const indicatorById = new Map(indicators.map((i) => [i.id, i]));
   for (const r of realisations) {
     if (r.status !== 'confirmed') continue;
-    const ind = indicators.find((i) => i.id === r.indicator_id);
-    if (ind) latest.set(ind.id, capaian(ind.target_value, r.value, ind.direction));
+    const ind = indicatorById.get(r.indicator_id);
+    if (ind) latest.set(ind.id, quarterCapaian(ind, r.value, r.quarter));
   }
   const result = new Map<string, { rhkCount: number; progress: number | null }>();
   for (const id of skpIds) {
@@ -277,7 +278,7 @@ async function detail(ctx: RequestContext, r: Resolved) {
               note: rr.note,
               status: rr.status,
               rejectReason: rr.reject_reason,
-              capaian: capaian(i.target_value, rr.value, i.direction),
+              capaian: quarterCapaian(i, rr.value, rr.quarter),
               evidence: (JSON.parse(rr.evidence_json) as string[]).map((sha) => {
                 const f = files.get(sha);
                 return {

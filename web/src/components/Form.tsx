@@ -14,6 +14,17 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/** Server validation errors keyed by their whole path, e.g. `rhks.0.indicators.1.targetValue`. */
+export function errorsByPath(error: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (error instanceof ApiError) {
+    for (const d of error.details) {
+      if (d.path && !out[d.path]) out[d.path] = d.message;
+    }
+  }
+  return out;
+}
+
 export function errorMessage(error: unknown, fallback: string): string {
   if (error instanceof ApiError) return error.message;
   if (error instanceof Error && error.message) return error.message;
@@ -75,7 +86,16 @@ export function Field({ label, name, error, hint, required, className, children 
 }
 
 /** Summary of a failed request: the server message plus every field message. */
-export function ErrorSummary({ error, labels }: { error: unknown; labels?: Record<string, string> }) {
+export function ErrorSummary({
+  error,
+  labels,
+  describe,
+}: {
+  error: unknown;
+  labels?: Record<string, string>;
+  /** Turns a whole detail path into a label (nested forms); wins over `labels`. */
+  describe?: (path: string) => string;
+}) {
   const { t } = useTranslation();
   if (!error) return null;
   const details = error instanceof ApiError ? error.details : [];
@@ -86,7 +106,7 @@ export function ErrorSummary({ error, labels }: { error: unknown; labels?: Recor
         <ul>
           {details.map((d, i) => {
             const key = d.path.split('.').filter(Boolean).pop() ?? '';
-            const label = labels?.[key] ?? key;
+            const label = describe ? describe(d.path) : (labels?.[key] ?? key);
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: server details have no identity
               <li key={i}>

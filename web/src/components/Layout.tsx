@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet, useLocation } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { useLogout, useUser } from '../auth';
+import { formatNumber } from '../format';
+import { useInbox } from '../queries';
 import { LangSwitch } from './LangSwitch';
 import { useMediaQuery } from './ui';
 
@@ -42,12 +44,19 @@ export function Layout() {
     return () => document.removeEventListener('keydown', onKey);
   }, [navOpen]);
 
+  const inbox = useInbox();
+  const unread = inbox.data?.unread ?? 0;
+
   const links = [
     { to: '/', label: t('nav.home'), end: true, show: true },
+    { to: '/skp', label: t('nav.skp'), end: true, show: !!user.employeeId },
+    { to: '/skp/bawahan', label: t('nav.skpApproval'), show: !!user.employeeId },
+    { to: '/sasaran', label: t('nav.goals'), show: true },
     { to: '/organisasi', label: t('nav.org'), show: true },
     { to: '/pegawai', label: t('nav.employees'), show: true },
     { to: '/impor', label: t('nav.import'), show: !!user.abilities['import.run'] },
     { to: '/audit', label: t('nav.audit'), show: !!user.abilities['audit.read'] },
+    { to: '/kotak-masuk', label: t('nav.inbox'), show: true, count: unread },
   ].filter((l) => l.show);
 
   return (
@@ -75,6 +84,19 @@ export function Layout() {
           {user.tenant.name}
         </span>
         <div className="topbar-end">
+          <Link
+            to="/kotak-masuk"
+            className="inbox-link"
+            title={t('nav.inbox')}
+            aria-label={unread > 0 ? t('nav.inboxUnread', { count: unread }) : t('nav.inbox')}
+          >
+            <span className="bell" aria-hidden="true" />
+            {unread > 0 ? (
+              <span className="inbox-count" data-testid="inbox-badge" aria-hidden="true">
+                {unread > 99 ? '99+' : formatNumber(unread)}
+              </span>
+            ) : null}
+          </Link>
           <span className="user-name" title={user.username}>
             {user.displayName}
           </span>
@@ -98,6 +120,13 @@ export function Layout() {
                   <li key={l.to}>
                     <NavLink to={l.to} end={l.end}>
                       {l.label}
+                      {l.count ? (
+                        <span className="nav-count">
+                          <span className="sr-only">(</span>
+                          {t('nav.unreadShort', { count: l.count })}
+                          <span className="sr-only">)</span>
+                        </span>
+                      ) : null}
                     </NavLink>
                   </li>
                 ))}

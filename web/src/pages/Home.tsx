@@ -2,9 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useUser } from '../auth';
 import { errorMessage } from '../components/Form';
-import { usePageTitle } from '../components/ui';
+import { CapaianBadge, SkpStatusBadge, skpStatusTone } from '../components/skp';
+import { Badge, usePageTitle } from '../components/ui';
 import { formatNumber } from '../format';
-import { useStats } from '../queries';
+import { defaultPeriod, useMySkps, usePeriods, useStats, useSubordinateSkps } from '../queries';
+import { SKP_STATUSES } from '../types';
 
 /** Roles whose scope is the whole city when no unit is given. */
 const CITY_WIDE = ['bkpsdm', 'pimpinan', 'inspektorat', 'superadmin'];
@@ -104,6 +106,8 @@ export function HomePage() {
         </ul>
       </section>
 
+      {user.employeeId ? <SkpCards /> : null}
+
       <div className="card-row">
         {user.employeeId ? (
           <section className="panel" aria-labelledby="me-h">
@@ -136,6 +140,93 @@ export function HomePage() {
           </ul>
         </section>
       </div>
+    </div>
+  );
+}
+
+/** "SKP saya" and, for atasan, the subordinates' SKPs by status (current period). */
+function SkpCards() {
+  const { t } = useTranslation();
+  const periods = usePeriods();
+  const period = defaultPeriod(periods.data);
+  const mine = useMySkps(period?.id);
+  const subs = useSubordinateSkps(period?.id);
+  const own = mine.data?.[0];
+  const subItems = subs.data?.items ?? [];
+  const missing = subs.data?.missing ?? [];
+  const hasSubordinates = subItems.length > 0 || missing.length > 0;
+  if (!period) return null;
+  const q = `?periode=${encodeURIComponent(period.id)}`;
+  const counts = SKP_STATUSES.map((s) => ({
+    status: s,
+    n: subItems.filter((i) => i.status === s).length,
+  })).filter((c) => c.n > 0);
+  return (
+    <div className="card-row">
+      <section className="panel" aria-labelledby="myskp-h" data-testid="home-my-skp">
+        <h2 id="myskp-h">{t('home.mySkp', { year: period.year })}</h2>
+        {mine.isPending ? (
+          <p className="muted">{t('common.loading')}</p>
+        ) : mine.isError ? (
+          <p className="muted">{errorMessage(mine.error, t('errors.generic'))}</p>
+        ) : own ? (
+          <>
+            <dl className="facts facts-2">
+              <div>
+                <dt>{t('skp.fields.status')}</dt>
+                <dd>
+                  <SkpStatusBadge status={own.status} revision={own.revision} />
+                </dd>
+              </div>
+              <div>
+                <dt>{t('skp.fields.progress')}</dt>
+                <dd>
+                  <CapaianBadge value={own.progress} />
+                </dd>
+              </div>
+            </dl>
+            <p className="home-card-link">
+              <Link className="btn btn-primary" to={`/skp${q}`}>
+                {t('home.openMySkp')}
+              </Link>
+            </p>
+          </>
+        ) : (
+          <>
+            <p className="muted">{t('home.noSkpYet')}</p>
+            <Link className="btn btn-primary" to={`/skp${q}`}>
+              {t('home.makeSkp')}
+            </Link>
+          </>
+        )}
+      </section>
+      {hasSubordinates ? (
+        <section className="panel" aria-labelledby="subskp-h" data-testid="home-subordinate-skps">
+          <h2 id="subskp-h">{t('home.subordinateSkps')}</h2>
+          <ul className="status-counts">
+            {counts.map((c) => (
+              <li key={c.status}>
+                <Badge tone={skpStatusTone(c.status)}>{t(`skp.status.${c.status}`)}</Badge>
+                <strong>{formatNumber(c.n)}</strong>
+              </li>
+            ))}
+            {missing.length > 0 ? (
+              <li>
+                <Badge tone="neutral">{t('skp.status.none')}</Badge>
+                <strong>{formatNumber(missing.length)}</strong>
+              </li>
+            ) : null}
+          </ul>
+          {subItems.some((i) => i.status === 'submitted') ? (
+            <p className="small">
+              {t('home.awaitingYou', { count: subItems.filter((i) => i.status === 'submitted').length })}
+            </p>
+          ) : null}
+          <Link className="btn" to={`/skp/bawahan${q}`}>
+            {t('home.openApproval')}
+          </Link>
+        </section>
+      ) : null}
     </div>
   );
 }
