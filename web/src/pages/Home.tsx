@@ -58,6 +58,9 @@ export function HomePage() {
         </div>
       </header>
 
+      {/* an employee's own contract comes first; city figures below */}
+      {user.employeeId ? <SkpCards /> : null}
+
       <section className="panel" aria-labelledby="roles-h">
         <h2 id="roles-h">{t('home.yourRoles')}</h2>
         {user.roles.length === 0 ? (
@@ -105,8 +108,6 @@ export function HomePage() {
           ))}
         </ul>
       </section>
-
-      {user.employeeId ? <SkpCards /> : null}
 
       <div className="card-row">
         {user.employeeId ? (
