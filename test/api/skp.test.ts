@@ -62,8 +62,11 @@ beforeAll(async () => {
 });
 afterAll(() => env.close());
 
+/** The demo period (2026) first: a test below opens 2028, which would otherwise sort first. */
 const periods = async (s: Session) =>
-  (await call(env.app, s, 'GET', '/api/v1/periods')).json().items as { id: string; year: number }[];
+  ((await call(env.app, s, 'GET', '/api/v1/periods')).json().items as { id: string; year: number }[]).sort(
+    (a, b) => Math.abs(a.year - 2026) - Math.abs(b.year - 2026),
+  );
 const goalsOf = async (s: Session) =>
   (await call(env.app, s, 'GET', '/api/v1/goals')).json().items as {
     id: string;
@@ -73,6 +76,22 @@ const goalsOf = async (s: Session) =>
   }[];
 
 describe('city goals', () => {
+  it('bkpsdm opens a period; nobody else can', async () => {
+    expect(
+      (await call(env.app, bkpsdm, 'GET', '/api/v1/auth/me')).json().user.abilities['period.create'],
+    ).toBe(true);
+    expect((await call(env.app, pegawai, 'POST', '/api/v1/periods', { year: 2028 })).statusCode).toBe(403);
+    const created = await call(env.app, bkpsdm, 'POST', '/api/v1/periods', { year: 2028 });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({
+      year: 2028,
+      startDate: '2028-01-01',
+      endDate: '2028-12-31',
+      status: 'open',
+    });
+    expect((await call(env.app, bkpsdm, 'POST', '/api/v1/periods', { year: 2028 })).statusCode).toBe(409);
+  });
+
   it('are seeded and approved, with the cascade reaching many people', async () => {
     const goals = await goalsOf(walikota);
     expect(goals.map((g) => g.code)).toEqual(['SS1', 'SS2', 'SS3']);
@@ -379,6 +398,29 @@ describe('an SKP from draft to approval, with a return in between', () => {
     const path = (await call(env.app, walikota, 'GET', `/api/v1/rhks/${mine?.rhkId}/path`)).json().path;
     expect(path[path.length - 1]).toMatchObject({ type: 'goal', code: 'SS2' });
     expect(path.length).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('no cycles in the cascade', () => {
+  it('an atasan cannot make their RHK support a subordinate’s RHK', async () => {
+    const own = (await call(env.app, atasan, 'GET', '/api/v1/skps/mine')).json().items[0];
+    const sub = (await call(env.app, pegawai, 'GET', '/api/v1/skps/mine')).json().items[0];
+    const subSkp = (await call(env.app, pegawai, 'GET', `/api/v1/skps/${sub.id}`)).json();
+    await call(env.app, atasan, 'POST', `/api/v1/skps/${own.id}/revise`, { reason: 'Uji siklus' });
+    const before = await snapshot(env.db);
+    const res = await call(env.app, atasan, 'PUT', `/api/v1/skps/${own.id}/rhks`, {
+      rhks: [
+        {
+          kind: 'utama',
+          text: 'Mendukung bawahan sendiri',
+          parentRhkId: subSkp.rhks[0].id,
+          indicators: [{ aspect: 'kuantitas', name: 'Apa saja', targetValue: 1, unit: 'x' }],
+        },
+      ],
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.code).toBe('RHK_PARENT_NOT_ATASAN');
+    expect(await snapshot(env.db)).toBe(before);
   });
 });
 

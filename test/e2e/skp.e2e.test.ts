@@ -79,7 +79,10 @@ describe('an SKP goes from draft to approval with a return in between', () => {
     await shot(page, 'skp-rencana-phone');
     await page.getByTestId('skp-save').click();
     await page.getByTestId('skp-submit').click();
-    await page.getByTestId('skp-status').filter({ hasText: /Diajukan/ }).waitFor();
+    await page
+      .getByTestId('skp-status')
+      .filter({ hasText: /Diajukan/ })
+      .waitFor();
     await shot(page, 'skp-diajukan-phone');
     expect(errors).toEqual([]);
     await context.close();
@@ -97,7 +100,10 @@ describe('an SKP goes from draft to approval with a return in between', () => {
       .getByTestId('return-reason')
       .fill('Target 400 rombongan terlalu rendah untuk musim liburan; naikkan ke 600.');
     await page.getByTestId('reason-confirm').click();
-    await page.getByTestId('skp-status').filter({ hasText: /Dikembalikan/ }).waitFor();
+    await page
+      .getByTestId('skp-status')
+      .filter({ hasText: /Dikembalikan/ })
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -114,7 +120,10 @@ describe('an SKP goes from draft to approval with a return in between', () => {
     await quantity.getByLabel('Target (angka)').fill('600');
     await page.getByTestId('skp-save').click();
     await page.getByTestId('skp-submit').click();
-    await page.getByTestId('skp-status').filter({ hasText: /Diajukan/ }).waitFor();
+    await page
+      .getByTestId('skp-status')
+      .filter({ hasText: /Diajukan/ })
+      .waitFor();
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -123,7 +132,10 @@ describe('an SKP goes from draft to approval with a return in between', () => {
     const { context, page, errors } = await openPage(h, DESKTOP);
     await openSkpAs(page, 'surabaya', 'atasan');
     await page.getByTestId('skp-approve').click();
-    await page.getByTestId('skp-status').filter({ hasText: /Disetujui/ }).waitFor();
+    await page
+      .getByTestId('skp-status')
+      .filter({ hasText: /Disetujui/ })
+      .waitFor();
     await shot(page, 'skp-disetujui-desktop');
     const id = skpUrl.split('/').pop();
     const pdf = await page.request.get(`${h.baseUrl}/api/v1/skps/${id}/pdf`);

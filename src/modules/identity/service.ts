@@ -10,6 +10,7 @@ import { transaction } from '../../db/index.ts';
 import { auditPolicy } from '../audit/policy.ts';
 import { audit, recordAudit } from '../audit/service.ts';
 import { orgPolicy } from '../org/policy.ts';
+import { goalPolicy } from '../skp/policy.ts';
 import { findTenantBySlug } from '../tenancy/repository.ts';
 import * as repo from './repository.ts';
 
@@ -183,6 +184,7 @@ export function describeMe(actor: Actor) {
       'org.manage': orgPolicy.can(actor, 'manageSomething', null),
       'import.run': orgPolicy.can(actor, 'manageSomething', null),
       'audit.read': auditPolicy.can(actor, 'read', null),
+      'period.create': goalPolicy.can(actor, 'createPeriod', null),
     },
   };
 }

@@ -550,6 +550,81 @@ export async function findAtasan(
   return null;
 }
 
+export interface Subordinate {
+  employeeId: string;
+  name: string;
+  nip: string;
+  positionId: string;
+  positionName: string;
+}
+
+/**
+ * Employees whose nearest superior is the actor (as holder or acting holder), walking past vacant posts:
+ * the people whose SKPs they approve and whose activities they verify.
+ */
+export async function directSubordinates(ctx: RequestContext): Promise<Subordinate[]> {
+  const me = ctx.actor.employeeId;
+  if (!me) return [];
+  const db = ctx.db;
+  const tenantId = tenantOf(ctx);
+  const mine = await db
+    .selectFrom('positions as p')
+    .leftJoin('employees as e', (j) =>
+      j
+        .onRef('e.tenant_id', '=', 'p.tenant_id')
+        .onRef('e.position_id', '=', 'p.id')
+        .on('e.status', '=', 'active'),
+    )
+    .leftJoin('acting_assignments as a', (j) =>
+      j.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.position_id', '=', 'p.id').on('a.active', '=', 1),
+    )
+    .select('p.id')
+    .where('p.tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('e.id', '=', me), eb('a.employee_id', '=', me)]))
+    .execute();
+  let frontier = mine.map((p) => p.id);
+  const found: Subordinate[] = [];
+  for (let depth = 0; frontier.length && depth < 6; depth++) {
+    const children = await db
+      .selectFrom('positions as p')
+      .leftJoin('employees as e', (j) =>
+        j
+          .onRef('e.tenant_id', '=', 'p.tenant_id')
+          .onRef('e.position_id', '=', 'p.id')
+          .on('e.status', '=', 'active'),
+      )
+      .leftJoin('acting_assignments as a', (j) =>
+        j.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.position_id', '=', 'p.id').on('a.active', '=', 1),
+      )
+      .select([
+        'p.id',
+        'p.name',
+        'e.id as employee_id',
+        'e.name as employee_name',
+        'e.nip',
+        'a.employee_id as acting_id',
+      ])
+      .where('p.tenant_id', '=', tenantId)
+      .where('p.parent_position_id', 'in', frontier)
+      .where('p.active', '=', 1)
+      .execute();
+    const next: string[] = [];
+    for (const c of children) {
+      if (c.employee_id && c.employee_id !== me)
+        found.push({
+          employeeId: c.employee_id,
+          name: c.employee_name ?? '',
+          nip: c.nip ?? '',
+          positionId: c.id,
+          positionName: c.name,
+        });
+      else if (!c.employee_id && !c.acting_id) next.push(c.id); // vacant without Plt: its staff report to me
+    }
+    frontier = next;
+  }
+  return found;
+}
+
 async function loadEmployee(ctx: RequestContext, id: string) {
   const e = await repo.findEmployee(ctx.db, tenantOf(ctx), id);
   if (!e) throw notFound();

@@ -31,8 +31,14 @@ describe('quarterCapaian', () => {
     expect(quarterCapaian(visitors, 125_000, 3)).toBe(66.7);
   });
   it('measures levels against the target itself', () => {
-    expect(quarterCapaian({ aspect: 'kuantitas', unit: 'persen', target_value: 100, direction: 'higher' }, 90, 1)).toBe(90);
-    expect(quarterCapaian({ aspect: 'kualitas', unit: 'indeks', target_value: 90, direction: 'higher' }, 88, 2)).toBe(97.8);
-    expect(quarterCapaian({ aspect: 'kualitas', unit: 'keluhan', target_value: 5, direction: 'lower' }, 4, 1)).toBe(120);
+    expect(
+      quarterCapaian({ aspect: 'kuantitas', unit: 'persen', target_value: 100, direction: 'higher' }, 90, 1),
+    ).toBe(90);
+    expect(
+      quarterCapaian({ aspect: 'kualitas', unit: 'indeks', target_value: 90, direction: 'higher' }, 88, 2),
+    ).toBe(97.8);
+    expect(
+      quarterCapaian({ aspect: 'kualitas', unit: 'keluhan', target_value: 5, direction: 'lower' }, 4, 1),
+    ).toBe(120);
   });
 });

@@ -40,7 +40,15 @@ export function quarterCapaian(
   quarter: number,
   cap = 120,
 ): number | null {
-  const cumulative = indicator.aspect === 'kuantitas' && indicator.direction === 'higher' && !LEVEL_UNITS.test(indicator.unit.trim());
-  const target = indicator.target_value === null ? null : cumulative ? (indicator.target_value * quarter) / 4 : indicator.target_value;
+  const cumulative =
+    indicator.aspect === 'kuantitas' &&
+    indicator.direction === 'higher' &&
+    !LEVEL_UNITS.test(indicator.unit.trim());
+  const target =
+    indicator.target_value === null
+      ? null
+      : cumulative
+        ? (indicator.target_value * quarter) / 4
+        : indicator.target_value;
   return capaian(target, value, indicator.direction, cap);
 }

@@ -10,7 +10,7 @@ import { audit } from '../audit/service.ts';
 import { notify } from '../inbox/service.ts';
 import { formatNip } from '../org/nip.ts';
 import * as orgRepo from '../org/repository.ts';
-import { findAtasan } from '../org/service.ts';
+import { directSubordinates, findAtasan } from '../org/service.ts';
 import { BEHAVIOURS } from './behaviours.ts';
 import { meanCapaian, quarterCapaian } from './capaian.ts';
 import { resolvePeriod } from './goals.ts';
@@ -313,71 +313,6 @@ export async function mySkps(ctx: RequestContext, periodId?: string) {
     limit: 20,
   });
   return { items: await summaries(ctx, await Promise.all(rows.map((row) => resolve(ctx, row)))) };
-}
-
-/** Employees whose nearest superior is the actor (as holder or acting holder), walking past vacant posts. */
-async function directSubordinates(ctx: RequestContext) {
-  const me = ctx.actor.employeeId;
-  if (!me) return [];
-  const db = ctx.db;
-  const tenantId = tenantOf(ctx);
-  const mine = await db
-    .selectFrom('positions as p')
-    .leftJoin('employees as e', (j) =>
-      j
-        .onRef('e.tenant_id', '=', 'p.tenant_id')
-        .onRef('e.position_id', '=', 'p.id')
-        .on('e.status', '=', 'active'),
-    )
-    .leftJoin('acting_assignments as a', (j) =>
-      j.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.position_id', '=', 'p.id').on('a.active', '=', 1),
-    )
-    .select('p.id')
-    .where('p.tenant_id', '=', tenantId)
-    .where((eb) => eb.or([eb('e.id', '=', me), eb('a.employee_id', '=', me)]))
-    .execute();
-  let frontier = mine.map((p) => p.id);
-  const found: { employeeId: string; name: string; nip: string; positionId: string; positionName: string }[] =
-    [];
-  for (let depth = 0; frontier.length && depth < 6; depth++) {
-    const children = await db
-      .selectFrom('positions as p')
-      .leftJoin('employees as e', (j) =>
-        j
-          .onRef('e.tenant_id', '=', 'p.tenant_id')
-          .onRef('e.position_id', '=', 'p.id')
-          .on('e.status', '=', 'active'),
-      )
-      .leftJoin('acting_assignments as a', (j) =>
-        j.onRef('a.tenant_id', '=', 'p.tenant_id').onRef('a.position_id', '=', 'p.id').on('a.active', '=', 1),
-      )
-      .select([
-        'p.id',
-        'p.name',
-        'e.id as employee_id',
-        'e.name as employee_name',
-        'e.nip',
-        'a.employee_id as acting_id',
-      ])
-      .where('p.tenant_id', '=', tenantId)
-      .where('p.parent_position_id', 'in', frontier)
-      .where('p.active', '=', 1)
-      .execute();
-    const next: string[] = [];
-    for (const c of children) {
-      if (c.employee_id && c.employee_id !== me)
-        found.push({
-          employeeId: c.employee_id,
-          name: c.employee_name ?? '',
-          nip: c.nip ?? '',
-          positionId: c.id,
-          positionName: c.name,
-        });
-      else if (!c.employee_id && !c.acting_id) next.push(c.id); // vacant without Plt: its staff report to me
-    }
-    frontier = next;
-  }
-  return found;
 }
 
 export async function subordinateSkps(ctx: RequestContext, q: z.infer<typeof s.SubordinateQuery>) {

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { ApiError, api } from '../api';
+import { useUser } from '../auth';
 import { ErrorSummary, errorsByPath, Field } from '../components/Form';
 import { ConfirmDialog, Modal } from '../components/Modal';
 import { formatTarget, PeriodPicker, SkpStatusBadge, usePeriodParam } from '../components/skp';
@@ -39,6 +40,7 @@ export function GoalIndicatorList({ goal }: { goal: Goal }) {
 }
 
 type Dialog =
+  | { kind: 'period' }
   | { kind: 'create' }
   | { kind: 'edit'; goal: Goal }
   | { kind: 'approve'; goal: Goal }
@@ -51,6 +53,7 @@ export function GoalsPage() {
   usePageTitle(t('nav.goals'));
   const lang = useLang();
   const { periods, period, setPeriod } = usePeriodParam();
+  const user = useUser();
   const [dialog, setDialog] = useState<Dialog>(null);
   const goals = useQuery({
     queryKey: keys.goals(period?.id ?? ''),
@@ -68,6 +71,16 @@ export function GoalsPage() {
         <div className="actions header-tools">
           {periods.data && periods.data.length > 0 ? (
             <PeriodPicker periods={periods.data} value={period?.id} onChange={setPeriod} />
+          ) : null}
+          {user.abilities['period.create'] ? (
+            <button
+              type="button"
+              className="btn"
+              onClick={() => setDialog({ kind: 'period' })}
+              data-testid="period-add"
+            >
+              {t('periods.add')}
+            </button>
           ) : null}
           {period?.abilities.manageGoals ? (
             <button
@@ -167,6 +180,14 @@ export function GoalsPage() {
 
       {period ? <CoveragePanel period={period} /> : null}
 
+      {dialog?.kind === 'period' ? (
+        <PeriodDialog
+          onClose={(created) => {
+            setDialog(null);
+            if (created) setPeriod(created.id);
+          }}
+        />
+      ) : null}
       {dialog?.kind === 'create' && period ? (
         <GoalFormDialog period={period} onClose={() => setDialog(null)} />
       ) : null}
@@ -588,5 +609,51 @@ function CoveragePanel({ period }: { period: Period }) {
         )}
       </details>
     </section>
+  );
+}
+
+/** BKPSDM opens the performance period of a year (1 January – 31 December). */
+function PeriodDialog({ onClose }: { onClose: (created: Period | null) => void }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState(String(new Date().getFullYear() + 1));
+  const save = useMutation({
+    mutationFn: () => api<Period>('/periods', { method: 'POST', body: { year: Number(year) } }),
+    onSuccess: async (created) => {
+      await queryClient.invalidateQueries({ queryKey: keys.periods });
+      onClose(created);
+    },
+  });
+  const errs = errorsByPath(save.error);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    if (!save.isPending) save.mutate();
+  };
+  return (
+    <Modal title={t('periods.addTitle')} onClose={() => onClose(null)} busy={save.isPending}>
+      <form className="form" onSubmit={submit} noValidate data-testid="period-form">
+        <ErrorSummary error={save.error} labels={{ year: t('periods.year') }} />
+        <Field label={t('periods.year')} name="year" error={errs.year} hint={t('periods.addHint')} required>
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={2020}
+              max={2100}
+              value={year}
+              onChange={(e) => setYear(e.target.value)}
+            />
+          )}
+        </Field>
+        <div className="form-actions">
+          <button type="button" className="btn" onClick={() => onClose(null)} disabled={save.isPending}>
+            {t('common.cancel')}
+          </button>
+          <button type="submit" className="btn btn-primary" disabled={save.isPending}>
+            {save.isPending ? t('common.saving') : t('periods.open')}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }
