@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ctxOf } from '../../server/context.ts';
 import type { App } from '../../server/types.ts';
-import { actorFromCookie, describeMe, login, logout, SESSION_COOKIE, setLocale } from './service.ts';
+import { actorFromCookie, describeMe, forgetSession, login, logout, SESSION_COOKIE, setLocale } from './service.ts';
 
 const Me = z
   .object({
@@ -65,7 +65,9 @@ export function identityRoutes(app: App) {
     '/api/v1/auth/logout',
     { schema: { tags: ['auth'], summary: 'Sign out', response: { 204: z.null() } } },
     async (req, reply) => {
-      await logout(ctxOf(req));
+      const ctx = ctxOf(req);
+      await logout(ctx);
+      forgetSession(app.db, ctx.actor.tenantId, ctx.actor.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.status(204).send(null);
     },
@@ -90,7 +92,9 @@ export function identityRoutes(app: App) {
     },
     async (req) => {
       const ctx = ctxOf(req);
-      return { user: await setLocale(ctx, req.body.locale), csrfToken: ctx.actor.csrfToken };
+      const user = await setLocale(ctx, req.body.locale);
+      forgetSession(app.db, ctx.actor.tenantId, ctx.actor.sessionId);
+      return { user, csrfToken: ctx.actor.csrfToken };
     },
   );
 }

@@ -127,6 +127,25 @@ function lockedUntilText(iso: string, timeZone: string): string {
   );
 }
 
+/**
+ * Resolved sessions, kept for a few seconds per database: every API request needs its actor, and the two
+ * queries behind it dominate cheap requests. Logout and locale changes drop the entry at once; other changes
+ * to a user's roles reach a running session within SESSION_CACHE_MS.
+ */
+const SESSION_CACHE_MS = 5_000;
+const SESSION_CACHE_MAX = 20_000;
+const sessionCaches = new WeakMap<Db, Map<string, { actor: Actor; until: number }>>();
+const cacheOf = (db: Db) => {
+  let cache = sessionCaches.get(db);
+  if (!cache) {
+    cache = new Map();
+    sessionCaches.set(db, cache);
+  }
+  return cache;
+};
+export const forgetSession = (db: Db, tenantId: string, sessionId: string) =>
+  cacheOf(db).delete(`${tenantId}:${sessionId}`);
+
 /** Resolve the session cookie to an actor; null when absent, malformed, expired or revoked. */
 export async function actorFromCookie(db: Db, cookie: string | undefined): Promise<Actor | null> {
   if (!cookie) return null;
@@ -134,6 +153,19 @@ export async function actorFromCookie(db: Db, cookie: string | undefined): Promi
   if (dot < 1) return null;
   const tenantId = cookie.slice(0, dot);
   const sessionId = sha256(cookie.slice(dot + 1));
+  const cache = cacheOf(db);
+  const key = `${tenantId}:${sessionId}`;
+  const cached = cache.get(key);
+  if (cached && cached.until > Date.now()) return cached.actor;
+  const actor = await loadActor(db, tenantId, sessionId);
+  if (actor) {
+    if (cache.size >= SESSION_CACHE_MAX) cache.clear();
+    cache.set(key, { actor, until: Date.now() + SESSION_CACHE_MS });
+  } else cache.delete(key);
+  return actor;
+}
+
+async function loadActor(db: Db, tenantId: string, sessionId: string): Promise<Actor | null> {
   const row = await repo.findSessionActor(db.kysely, tenantId, sessionId, nowIso());
   if (!row) return null;
   const grants = await repo.findRoleGrants(db.kysely, tenantId, row.user_id);
