@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { type Db, migrateToLatest, openDatabase } from '../db/index.ts';
+import { rebuildRollups } from '../modules/activities/repository.ts';
 import { verifyChain } from '../modules/audit/service.ts';
 import { findTenantBySlug } from '../modules/tenancy/repository.ts';
 import { seedDemoIfEmpty } from '../seed/demo.ts';
@@ -57,6 +58,25 @@ audit
       const result = await verifyChain(db.kysely, tenant.id);
       console.log(JSON.stringify({ tenant: opts.tenant, ...result }));
       if (!result.ok) process.exitCode = 1;
+    }),
+  );
+
+const rollups = program.command('rollups').description('workload rollups');
+rollups
+  .command('rebuild')
+  .description("recompute one city's activity rollups from the activity log")
+  .requiredOption('--tenant <slug>', 'city, e.g. surabaya')
+  .action((opts: { tenant: string }) =>
+    withDb(async (db) => {
+      const tenant = await findTenantBySlug(db.kysely, opts.tenant);
+      if (!tenant) {
+        console.error(`unknown city: ${opts.tenant}`);
+        process.exitCode = 2;
+        return;
+      }
+      const started = Date.now();
+      const counts = await rebuildRollups(db.kysely, tenant.id);
+      console.log(JSON.stringify({ tenant: opts.tenant, ...counts, ms: Date.now() - started }));
     }),
   );
 

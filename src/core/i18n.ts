@@ -102,6 +102,38 @@ const id: Messages = {
   IMPORT_EMAIL: 'alamat surel tidak valid.',
   SEX_L: 'laki-laki',
   SEX_P: 'perempuan',
+  ACTIVITY_TIME_RANGE: 'Isi jam mulai dan jam selesai sekaligus, dengan jam selesai setelah jam mulai.',
+  ACTIVITY_FUTURE_DATE: 'Aktivitas tidak boleh bertanggal di masa depan ({date}; hari ini {today}).',
+  ACTIVITY_BACKDATE_WINDOW:
+    'Aktivitas hanya dapat dicatat paling lama {days} hari ke belakang (paling awal {earliest}).',
+  ACTIVITY_QUANTITY_RANGE: 'Volume harus bilangan bulat 1–{max}.',
+  ACTIVITY_CATALOG_UNKNOWN: 'Kegiatan tidak ditemukan dalam katalog aktivitas kota ini.',
+  ACTIVITY_CATALOG_INACTIVE: 'Kegiatan "{name}" sudah tidak aktif dalam katalog.',
+  ACTIVITY_CATALOG_KIND: 'Kegiatan "{name}" tidak berlaku untuk jenis jabatan {kind}.',
+  ACTIVITY_ENTRY_TOO_LONG: 'Satu catatan aktivitas paling banyak {max} menit (tercatat {minutes} menit).',
+  ACTIVITY_RHK_NOT_OWN: 'RHK yang dipilih bukan bagian dari SKP Anda tahun {year}.',
+  ACTIVITY_OVERLAP:
+    'Waktu {start}–{end} bertumpang tindih dengan aktivitas lain pada {otherStart}–{otherEnd}.',
+  ACTIVITY_DAILY_MAX:
+    'Jumlah menit pada {date} melebihi batas harian {max} menit (sudah {used} menit, ditambah {adding} menit).',
+  ACTIVITY_NO_POSITION: 'Anda tidak sedang menduduki jabatan aktif, sehingga belum dapat mencatat aktivitas.',
+  ACTIVITY_BATCH_INVALID: '{count} aktivitas melanggar aturan; tidak ada yang disimpan.',
+  ACTIVITY_RANGE_TOO_LONG: 'Rentang tanggal paling panjang {max} hari.',
+  ACTIVITY_NOT_PENDING: 'Aktivitas ini sudah diputuskan, sehingga tidak dapat diubah lagi.',
+  ACTIVITY_OWN_ENTRY: 'Anda tidak dapat memverifikasi aktivitas Anda sendiri.',
+  ACTIVITY_VERIFY_WINDOW: 'Batas waktu verifikasi aktivitas ini sudah lewat ({until}).',
+  ACTIVITY_ADJUST_QUANTITY: 'Penyesuaian memerlukan volume baru.',
+  ACTIVITY_COPY_DUPLICATE: 'aktivitas yang sama sudah tercatat hari ini.',
+  CATALOG_IMPORT_INVALID: 'Berkas katalog memiliki {count} kesalahan; tidak ada yang disimpan.',
+  ABK_SHORT: 'kurang {n}',
+  ABK_EXCESS: 'lebih {n}',
+  ABK_BALANCED: 'sesuai',
+  NOTIF_ACTIVITIES_VERIFIED_TITLE: 'Aktivitas Anda sudah diverifikasi',
+  NOTIF_ACTIVITIES_VERIFIED_BODY:
+    '{name} memverifikasi {total} aktivitas: {approved} disetujui, {adjusted} disesuaikan.',
+  NOTIF_ACTIVITIES_REJECTED_TITLE: 'Sebagian aktivitas Anda ditolak',
+  NOTIF_ACTIVITIES_REJECTED_BODY:
+    '{name} memverifikasi {total} aktivitas: {approved} disetujui, {adjusted} disesuaikan, {rejected} ditolak ({reason}).',
 };
 
 const en: Messages = {
@@ -199,6 +231,36 @@ const en: Messages = {
   IMPORT_EMAIL: 'is not a valid e-mail address.',
   SEX_L: 'male',
   SEX_P: 'female',
+  ACTIVITY_TIME_RANGE: 'Give both a start and an end time, with the end after the start.',
+  ACTIVITY_FUTURE_DATE: 'An activity cannot be dated in the future ({date}; today is {today}).',
+  ACTIVITY_BACKDATE_WINDOW: 'Activities can be logged at most {days} days back (earliest {earliest}).',
+  ACTIVITY_QUANTITY_RANGE: 'The quantity must be a whole number 1–{max}.',
+  ACTIVITY_CATALOG_UNKNOWN: "This activity is not in the city's activity catalog.",
+  ACTIVITY_CATALOG_INACTIVE: 'Activity "{name}" is no longer active in the catalog.',
+  ACTIVITY_CATALOG_KIND: 'Activity "{name}" does not apply to the position kind {kind}.',
+  ACTIVITY_ENTRY_TOO_LONG: 'One entry may count at most {max} minutes ({minutes} minutes given).',
+  ACTIVITY_RHK_NOT_OWN: 'The chosen RHK is not part of your own SKP for {year}.',
+  ACTIVITY_OVERLAP: 'The time {start}–{end} overlaps another activity at {otherStart}–{otherEnd}.',
+  ACTIVITY_DAILY_MAX:
+    'Minutes on {date} exceed the daily maximum of {max} (already {used} minutes, adding {adding}).',
+  ACTIVITY_NO_POSITION: 'You hold no active position, so you cannot log activities yet.',
+  ACTIVITY_BATCH_INVALID: '{count} activities break the rules; nothing was saved.',
+  ACTIVITY_RANGE_TOO_LONG: 'The date range may span at most {max} days.',
+  ACTIVITY_NOT_PENDING: 'This activity has already been decided and can no longer change.',
+  ACTIVITY_OWN_ENTRY: 'You cannot verify your own activities.',
+  ACTIVITY_VERIFY_WINDOW: 'The verification window of this activity has closed ({until}).',
+  ACTIVITY_ADJUST_QUANTITY: 'An adjustment needs the new quantity.',
+  ACTIVITY_COPY_DUPLICATE: 'the same activity is already logged today.',
+  CATALOG_IMPORT_INVALID: 'The catalog file has {count} errors; nothing was saved.',
+  ABK_SHORT: 'short by {n}',
+  ABK_EXCESS: 'over by {n}',
+  ABK_BALANCED: 'balanced',
+  NOTIF_ACTIVITIES_VERIFIED_TITLE: 'Your activities were verified',
+  NOTIF_ACTIVITIES_VERIFIED_BODY:
+    '{name} verified {total} activities: {approved} approved, {adjusted} adjusted.',
+  NOTIF_ACTIVITIES_REJECTED_TITLE: 'Some of your activities were rejected',
+  NOTIF_ACTIVITIES_REJECTED_BODY:
+    '{name} verified {total} activities: {approved} approved, {adjusted} adjusted, {rejected} rejected ({reason}).',
 };
 
 const catalogs: Record<Locale, Messages> = { id, en };

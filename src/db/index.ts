@@ -12,6 +12,7 @@ import {
 import pg from 'pg';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_skp.ts';
+import * as m0003 from './migrations/0003_activities.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -59,6 +60,7 @@ export function openDatabase(url: string, options: OpenOptions = {}): Db {
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_skp': m0002,
+  '0003_activities': m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

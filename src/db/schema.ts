@@ -182,7 +182,7 @@ export interface ImportErrorTable {
   params: string;
 }
 
-export interface Database extends SkpDatabase {
+export interface Database extends SkpDatabase, ActivityDatabase {
   tenants: TenantTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -342,4 +342,114 @@ export interface SkpDatabase {
   files: FileTable;
   realisations: RealisationTable;
   notifications: NotificationTable;
+}
+
+export interface ActivityCatalogTable {
+  tenant_id: string;
+  id: string;
+  code: string;
+  name: string;
+  output_unit: string;
+  standard_minutes: number;
+  /** JSON array of position kinds the item applies to */
+  position_kinds: string;
+  active: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityTable {
+  tenant_id: string;
+  id: string;
+  employee_id: string;
+  position_id: string;
+  unit_id: string;
+  date: string;
+  catalog_id: string;
+  quantity: number;
+  minutes: number;
+  rhk_id: string | null;
+  note: string | null;
+  evidence_json: string;
+  /** HH:MM in the tenant's time zone */
+  start_time: string | null;
+  end_time: string | null;
+  status: string;
+  /** the quantity as logged, when the atasan adjusted it */
+  original_quantity: number | null;
+  verified_by: string | null;
+  verified_at: string | null;
+  reject_reason: string | null;
+  idempotency_key: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface WorkCalendarTable {
+  tenant_id: string;
+  date: string;
+  kind: string;
+  name: string;
+}
+
+export interface EmployeeLeaveTable {
+  tenant_id: string;
+  id: string;
+  employee_id: string;
+  start_date: string;
+  end_date: string;
+  kind: string;
+  note: string | null;
+}
+
+export interface RollupPersonDayTable {
+  tenant_id: string;
+  employee_id: string;
+  date: string;
+  entries: number;
+  minutes_logged: number;
+  minutes_approved: number;
+  minutes_pending: number;
+}
+
+export interface RollupPersonMonthTable {
+  tenant_id: string;
+  employee_id: string;
+  month: string;
+  entries: number;
+  minutes_logged: number;
+  minutes_approved: number;
+  minutes_pending: number;
+  minutes_rejected: number;
+}
+
+export interface RollupUnitMonthTable {
+  tenant_id: string;
+  unit_id: string;
+  month: string;
+  entries: number;
+  minutes_approved: number;
+  minutes_pending: number;
+  people: number;
+}
+
+export interface RollupOpdMonthTable {
+  tenant_id: string;
+  opd_id: string;
+  month: string;
+  entries: number;
+  minutes_approved: number;
+  minutes_pending: number;
+  people: number;
+}
+
+export interface ActivityDatabase {
+  activity_catalog: ActivityCatalogTable;
+  activities: ActivityTable;
+  work_calendar: WorkCalendarTable;
+  employee_leave: EmployeeLeaveTable;
+  rollup_person_day: RollupPersonDayTable;
+  rollup_person_month: RollupPersonMonthTable;
+  rollup_unit_month: RollupUnitMonthTable;
+  rollup_opd_month: RollupOpdMonthTable;
 }

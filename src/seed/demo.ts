@@ -5,6 +5,7 @@ import { transaction } from '../db/index.ts';
 import type { EmployeeTable, PositionTable, UnitTable } from '../db/schema.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/identity/service.ts';
+import { seedActivities } from './activities.ts';
 import { type CitySeed, DEMO_PASSWORD, JAMBI, type OpdSeed, SURABAYA } from './data.ts';
 import { seedPerformance } from './skp.ts';
 
@@ -407,6 +408,7 @@ export async function seedCity(
   city: CitySeed,
   seed: number,
   passwordHash: string,
+  options: { activityLog?: boolean } = {},
 ): Promise<SeedSummary> {
   const tenantId = newId();
   const built = buildCity(tenantId, city, seed);
@@ -497,7 +499,7 @@ export async function seedCity(
       }
     }
     const mayor = logins.find((l) => l.username === 'walikota')?.displayName ?? 'Wali Kota';
-    await seedPerformance(trx, {
+    const performance = await seedPerformance(trx, {
       tenantId,
       city: { slug: city.slug, name: city.name, mayor },
       units: built.units,
@@ -505,6 +507,17 @@ export async function seedCity(
       employees: built.employees,
       acting: built.acting,
       rand: prng(seed + 1).next,
+    });
+    await seedActivities(trx, {
+      tenantId,
+      city: { slug: city.slug },
+      units: built.units,
+      positions: built.positions,
+      employees: built.employees,
+      rhksByEmployee: performance.rhksByEmployee,
+      atasanByEmployee: performance.atasanByEmployee,
+      rand: prng(seed + 2).next,
+      log: options.activityLog !== false,
     });
     await recordAudit(
       trx,

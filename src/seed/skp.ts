@@ -225,6 +225,8 @@ export async function seedPerformance(trx: DB, c: Ctx) {
   const realisations: RealisationTable[] = [];
   /** RHKs of each employee, so subordinates can cite them */
   const rhksOf = new Map<string, { id: string; focus: string }[]>();
+  /** each employee's atasan (holder or acting holder above), for the activity seed */
+  const atasanByEmployee = new Map<string, string | null>();
 
   const held = c.employees
     .filter((e) => e.position_id)
@@ -233,6 +235,7 @@ export async function seedPerformance(trx: DB, c: Ctx) {
   held.forEach(({ e, p }) => {
     const skpId = newId();
     const sup = atasanOf(p);
+    atasanByEmployee.set(e.id, sup?.[0].id ?? null);
     const sup2 = sup ? atasanOf(sup[1]) : null;
     const opd = opdCodeOf(p.unit_id);
     const unit = unitById.get(p.unit_id)?.name ?? '';
@@ -425,7 +428,12 @@ export async function seedPerformance(trx: DB, c: Ctx) {
   await insert(behaviours, (x) => trx.insertInto('skp_behaviours').values(x).execute());
   await insert(events, (x) => trx.insertInto('skp_events').values(x).execute());
   await insert(realisations, (x) => trx.insertInto('realisations').values(x).execute());
-  return { skps: skps.length, rhks: rhks.length };
+  return {
+    skps: skps.length,
+    rhks: rhks.length,
+    rhksByEmployee: new Map([...rhksOf].map(([id, list]) => [id, list.map((r) => r.id)])),
+    atasanByEmployee,
+  };
 }
 
 const EXPECTATIONS: Record<string, string> = {

@@ -21,6 +21,7 @@ import { AppError } from '../core/errors.ts';
 import { pickLocale } from '../core/i18n.ts';
 import { newId } from '../core/ids.ts';
 import type { Db } from '../db/index.ts';
+import { activityRoutes } from '../modules/activities/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { actorFromCookie, SESSION_COOKIE } from '../modules/identity/service.ts';
@@ -179,6 +180,7 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   auditRoutes(app);
   skpRoutes(app);
   inboxRoutes(app);
+  activityRoutes(app);
 
   const hasWeb = existsSync(webRoot);
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

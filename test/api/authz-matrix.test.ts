@@ -4,6 +4,7 @@
  * ROUTES, or the completeness test fails.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayIn } from '../../src/core/time.ts';
 import {
   call,
   createTestEnv,
@@ -65,7 +66,8 @@ const ids = {} as Record<
   | 'skpDinkes'
   | 'indicator'
   | 'fileSha'
-  | 'notification',
+  | 'notification'
+  | 'catalogItem',
   string
 >;
 const PDF = Buffer.from(
@@ -133,6 +135,18 @@ async function newEmployee(): Promise<string> {
   return res.json().id;
 }
 const nip = () => `19910203201601${String(1 + (seq % 2))}${String(100 + (++seq % 800)).padStart(3, '0')}`;
+
+/** A fresh pending activity of the demo pegawai, logged today (Asia/Jakarta). */
+async function pendingActivity(): Promise<string> {
+  const res = await call(env.app, sessions.get('pegawai') as Session, 'POST', '/api/v1/activities', {
+    date: todayIn('Asia/Jakarta'),
+    catalogId: ids.catalogItem,
+    quantity: 1,
+  });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  return res.json().id;
+}
+const EMPLOYEES = ['sekda', 'bkpsdm', 'adminopd', 'atasan', 'pegawai', 'inspektorat'] as const;
 
 const ROUTES: Record<string, RouteSpec> = {
   'GET /api/health': { allow: 'public', publicRoute: true, request: async () => ({ url: '/api/health' }) },
@@ -423,6 +437,93 @@ const ROUTES: Record<string, RouteSpec> = {
     request: async () => ({ url: `/api/v1/inbox/${ids.notification}/read` }),
   },
   'POST /api/v1/inbox/read-all': { allow: ALL, request: async () => ({ url: '/api/v1/inbox/read-all' }) },
+  'GET /api/v1/activity-catalog': { allow: ALL, request: async () => ({ url: '/api/v1/activity-catalog' }) },
+  'POST /api/v1/activity-catalog': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: '/api/v1/activity-catalog',
+      body: {
+        code: `MX-${fresh()}`,
+        name: 'Kegiatan matriks',
+        outputUnit: 'kegiatan',
+        standardMinutes: 10,
+        positionKinds: ['pelaksana'],
+      },
+    }),
+  },
+  'PATCH /api/v1/activity-catalog/{id}': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/activity-catalog/${ids.catalogItem}`, body: { active: true } }),
+  },
+  'GET /api/v1/activity-catalog/export.xlsx': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/activity-catalog/export.xlsx' }),
+  },
+  'POST /api/v1/activity-catalog/import': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: '/api/v1/activity-catalog/import',
+      multipart: {
+        fields: {},
+        file: {
+          name: 'katalog.csv',
+          content: `code,name,output_unit,standard_minutes,position_kinds\nMI-${fresh()},Kegiatan impor,berkas,10,pelaksana\n`,
+        },
+      },
+    }),
+  },
+  // own entries only: the mayor holds no ASN position
+  'POST /api/v1/activities': {
+    allow: EMPLOYEES,
+    request: async () => ({
+      url: '/api/v1/activities',
+      body: { date: todayIn('Asia/Jakarta'), catalogId: ids.catalogItem, quantity: 1 },
+    }),
+  },
+  'POST /api/v1/activities/batch': {
+    allow: EMPLOYEES,
+    request: async () => ({
+      url: '/api/v1/activities/batch',
+      body: { entries: [{ date: todayIn('Asia/Jakarta'), catalogId: ids.catalogItem, quantity: 1 }] },
+    }),
+  },
+  'GET /api/v1/activities': { allow: ALL, request: async () => ({ url: '/api/v1/activities' }) },
+  'DELETE /api/v1/activities/{id}': {
+    allow: ['pegawai'],
+    request: async () => ({ url: `/api/v1/activities/${await pendingActivity()}` }),
+  },
+  'POST /api/v1/activities/copy-yesterday': {
+    allow: EMPLOYEES,
+    request: async () => ({ url: '/api/v1/activities/copy-yesterday' }),
+  },
+  'GET /api/v1/activities/queue': { allow: ALL, request: async () => ({ url: '/api/v1/activities/queue' }) },
+  // only the atasan of the pegawai (never BKPSDM, the admin_opd or the pegawai themself)
+  'POST /api/v1/activities/verify': {
+    allow: ['atasan'],
+    request: async () => ({
+      url: '/api/v1/activities/verify',
+      body: { decisions: [{ id: await pendingActivity(), action: 'approve' }] },
+    }),
+  },
+  'GET /api/v1/workload/me': { allow: EMPLOYEES, request: async () => ({ url: '/api/v1/workload/me' }) },
+  // the employee is the pegawai's colleague: their atasan may look, the pegawai may not
+  'GET /api/v1/workload/employees/{id}': {
+    allow: ['walikota', 'sekda', 'bkpsdm', 'adminopd', 'atasan', 'inspektorat'],
+    request: async () => ({ url: `/api/v1/workload/employees/${ids.employee}?month=2026-11` }),
+  },
+  'GET /api/v1/workload/units/{id}': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: `/api/v1/workload/units/${ids.opd}?month=2026-11` }),
+  },
+  'GET /api/v1/workload/city': {
+    allow: CITY_READERS,
+    request: async () => ({ url: '/api/v1/workload/city?month=2026-11' }),
+  },
+  'GET /api/v1/abk': { allow: [...CITY_READERS, 'adminopd'], request: async () => ({ url: '/api/v1/abk' }) },
+  'GET /api/v1/abk/export.xlsx': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: '/api/v1/abk/export.xlsx' }),
+  },
 };
 
 async function send(method: Method, s: Session | null, req: Request) {
@@ -444,7 +545,7 @@ async function send(method: Method, s: Session | null, req: Request) {
 let surabayaTenantId = '';
 
 beforeAll(async () => {
-  env = await createTestEnv();
+  env = await createTestEnv({}, { activityLog: true });
   for (const who of ROLES) sessions.set(who, await login(env.app, 'surabaya', who));
   sessions.set('jambi', await login(env.app, 'jambi', 'bkpsdm'));
   bk = sessions.get('bkpsdm') as Session;
@@ -523,6 +624,15 @@ beforeAll(async () => {
     { reason: 'Untuk notifikasi' },
   );
   ids.notification = (await call(env.app, pegawai, 'GET', '/api/v1/inbox')).json().items[0].id;
+  ids.catalogItem = (
+    await call(env.app, bk, 'POST', '/api/v1/activity-catalog', {
+      code: 'MATRIKS',
+      name: 'Kegiatan uji matriks',
+      outputUnit: 'kegiatan',
+      standardMinutes: 5,
+      positionKinds: ['jpt', 'administrator', 'pengawas', 'pelaksana', 'fungsional'],
+    })
+  ).json().id;
 });
 afterAll(() => env.close());
 
@@ -596,6 +706,9 @@ describe('authorization matrix', () => {
             'POST /api/v1/periods',
             'POST /api/v1/inbox/read-all',
             'POST /api/v1/skps/bulk',
+            'POST /api/v1/activity-catalog',
+            'POST /api/v1/activity-catalog/import',
+            'POST /api/v1/activities/copy-yesterday',
           ].includes(route);
           if (!idInPath && !ownCity) expect([400, 403, 404]).toContain(res.statusCode);
           const after = JSON.parse(await snapshot(env.db));

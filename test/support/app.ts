@@ -21,13 +21,20 @@ export interface TestEnv {
 
 let cachedHash: Promise<string> | null = null;
 
-/** App + fresh database with both demo cities (Surabaya and Jambi) seeded. */
-export async function createTestEnv(env: Record<string, string> = {}): Promise<TestEnv> {
+/**
+ * App + fresh database with both demo cities (Surabaya and Jambi) seeded. The three months of demo activity
+ * log (≈ 167,000 rows) are seeded only for the files that need them, to keep each file's setup short.
+ */
+export async function createTestEnv(
+  env: Record<string, string> = {},
+  options: { activityLog?: boolean } = {},
+): Promise<TestEnv> {
   const { db, drop } = await freshDatabase();
   cachedHash ??= hashPassword(DEMO_PASSWORD);
   const hash = await cachedHash;
-  await seedCity(db, SURABAYA, 3578, hash);
-  await seedCity(db, JAMBI, 1571, hash);
+  const seedOptions = { activityLog: options.activityLog ?? false };
+  await seedCity(db, SURABAYA, 3578, hash, seedOptions);
+  await seedCity(db, JAMBI, 1571, hash, seedOptions);
   const filesDir = mkdtempSync(join(tmpdir(), 'kinerja-files-'));
   const config = loadConfig({
     RATE_LIMIT_MAX: '100000',

@@ -25,6 +25,24 @@ const GoalsPage = lazy(() => import('./pages/Goals').then((m) => ({ default: m.G
 const CascadePage = lazy(() => import('./pages/Cascade').then((m) => ({ default: m.CascadePage })));
 const RhkPathPage = lazy(() => import('./pages/Cascade').then((m) => ({ default: m.RhkPathPage })));
 const InboxPage = lazy(() => import('./pages/Inbox').then((m) => ({ default: m.InboxPage })));
+const ActivityLogPage = lazy(() =>
+  import('./pages/Activities').then((m) => ({ default: m.ActivityLogPage })),
+);
+const ActivityVerifyPage = lazy(() =>
+  import('./pages/ActivityVerify').then((m) => ({ default: m.ActivityVerifyPage })),
+);
+const MyWorkloadPage = lazy(() => import('./pages/Workload').then((m) => ({ default: m.MyWorkloadPage })));
+const EmployeeWorkloadPage = lazy(() =>
+  import('./pages/Workload').then((m) => ({ default: m.EmployeeWorkloadPage })),
+);
+const UnitWorkloadPage = lazy(() =>
+  import('./pages/UnitWorkload').then((m) => ({ default: m.UnitWorkloadPage })),
+);
+const CityWorkloadPage = lazy(() =>
+  import('./pages/UnitWorkload').then((m) => ({ default: m.CityWorkloadPage })),
+);
+const AbkPage = lazy(() => import('./pages/Abk').then((m) => ({ default: m.AbkPage })));
+const CatalogPage = lazy(() => import('./pages/Catalog').then((m) => ({ default: m.CatalogPage })));
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -155,6 +173,70 @@ export function App() {
               element={
                 <Page>
                   <InboxPage />
+                </Page>
+              }
+            />
+            <Route
+              path="aktivitas"
+              element={
+                <Page>
+                  <ActivityLogPage />
+                </Page>
+              }
+            />
+            <Route
+              path="aktivitas/verifikasi"
+              element={
+                <Page>
+                  <ActivityVerifyPage />
+                </Page>
+              }
+            />
+            <Route
+              path="beban-kerja"
+              element={
+                <Page>
+                  <MyWorkloadPage />
+                </Page>
+              }
+            />
+            <Route
+              path="beban-kerja/pegawai/:id"
+              element={
+                <Page>
+                  <EmployeeWorkloadPage />
+                </Page>
+              }
+            />
+            <Route
+              path="beban-kerja/unit/:id"
+              element={
+                <Page>
+                  <UnitWorkloadPage />
+                </Page>
+              }
+            />
+            <Route
+              path="beban-kerja/kota"
+              element={
+                <Page>
+                  <CityWorkloadPage />
+                </Page>
+              }
+            />
+            <Route
+              path="abk"
+              element={
+                <Page>
+                  <AbkPage />
+                </Page>
+              }
+            />
+            <Route
+              path="pengaturan/katalog"
+              element={
+                <Page>
+                  <CatalogPage />
                 </Page>
               }
             />

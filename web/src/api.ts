@@ -95,6 +95,8 @@ export interface RequestOptions {
   body?: unknown;
   query?: Query;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on the activity log. */
+  headers?: Record<string, string>;
   /** Do not trigger the global "go to login" on 401 (login itself, the session probe). */
   noAuthRedirect?: boolean;
 }
@@ -125,7 +127,7 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
     res = await fetch(withQuery(`${API_BASE}${path}`, opts.query), {
       method,
       credentials: 'same-origin',
-      headers: requestHeaders(method, hasBody),
+      headers: { ...requestHeaders(method, hasBody), ...opts.headers },
       body: hasBody ? JSON.stringify(opts.body) : undefined,
       signal: opts.signal,
     });

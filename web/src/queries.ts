@@ -2,6 +2,10 @@ import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, setCsrfToken } from './api';
 import type {
+  Abk,
+  Activity,
+  ActivityQueue,
+  CatalogItem,
   Inbox,
   Lang,
   OrgStats,
@@ -12,6 +16,8 @@ import type {
   SubordinateSkps,
   Unit,
   UnitDetail,
+  Workload,
+  WorkloadDistribution,
 } from './types';
 
 export const keys = {
@@ -34,6 +40,14 @@ export const keys = {
   skp: (id: string) => ['skp', id] as const,
   rhkPath: (id: string) => ['rhkPath', id] as const,
   inbox: ['inbox'] as const,
+  catalog: (params: Record<string, unknown>) => ['catalog', params] as const,
+  myActivities: (params: Record<string, unknown>) => ['activities', 'mine', params] as const,
+  activityQueue: (params: Record<string, unknown>) => ['activities', 'queue', params] as const,
+  myWorkload: (month: string) => ['workload', 'me', month] as const,
+  employeeWorkload: (id: string, month: string) => ['workload', 'employee', id, month] as const,
+  unitWorkload: (id: string, month: string) => ['workload', 'unit', id, month] as const,
+  cityWorkload: (month: string) => ['workload', 'city', month] as const,
+  abk: (unitId: string, year: number | undefined) => ['abk', unitId, year ?? 0] as const,
 };
 
 /** The session probe: `null` when not logged in (401), never redirects by itself. */
@@ -172,4 +186,125 @@ export function useInbox() {
     refetchIntervalInBackground: false,
     retry: false,
   });
+}
+
+/* ---------- Daily activities and workload ---------- */
+
+/** Own activities on one date, or in a range (`from`/`to`, at most 92 days). */
+export function useMyActivities(params: { date?: string; from?: string; to?: string }, enabled = true) {
+  return useQuery({
+    queryKey: keys.myActivities(params),
+    queryFn: () => api<{ items: Activity[] }>('/activities', { query: params }).then((r) => r.items),
+    enabled,
+  });
+}
+
+/** `month` as `YYYY-MM`; empty means the current month (server side). */
+export function useMyWorkload(month: string, enabled = true) {
+  return useQuery({
+    queryKey: keys.myWorkload(month),
+    queryFn: () => api<Workload>('/workload/me', { query: { month } }),
+    enabled,
+    retry: false,
+  });
+}
+
+export function useEmployeeWorkload(id: string, month: string) {
+  return useQuery({
+    queryKey: keys.employeeWorkload(id, month),
+    queryFn: () => api<Workload>(`/workload/employees/${encodeURIComponent(id)}`, { query: { month } }),
+    enabled: !!id,
+  });
+}
+
+export function useUnitWorkload(id: string, month: string) {
+  return useQuery({
+    queryKey: keys.unitWorkload(id, month),
+    queryFn: () =>
+      api<WorkloadDistribution>(`/workload/units/${encodeURIComponent(id)}`, { query: { month } }),
+    enabled: !!id,
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useCityWorkload(month: string) {
+  return useQuery({
+    queryKey: keys.cityWorkload(month),
+    queryFn: () => api<WorkloadDistribution>('/workload/city', { query: { month } }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+export function useAbk(unitId: string, year: number | undefined) {
+  return useQuery({
+    queryKey: keys.abk(unitId, year),
+    queryFn: () => api<Abk>('/abk', { query: { unitId, year } }),
+    placeholderData: (prev) => prev,
+  });
+}
+
+/**
+ * One cheap look at the caller's verification queue (first pending entry plus the list of direct
+ * subordinates): decides whether the "Verifikasi aktivitas" menu item shows.
+ */
+export function useQueueSummary(enabled: boolean) {
+  return useQuery({
+    queryKey: keys.activityQueue({ summary: true }),
+    queryFn: () => api<ActivityQueue>('/activities/queue', { query: { status: 'pending', limit: 1 } }),
+    enabled,
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+const CATALOG_CACHE = 'kinerja.catalog.';
+
+interface CatalogSnapshot {
+  at: number;
+  items: CatalogItem[];
+}
+
+function readCatalogSnapshot(userId: string): CatalogSnapshot | undefined {
+  try {
+    const raw = localStorage.getItem(CATALOG_CACHE + userId);
+    if (!raw) return undefined;
+    const v = JSON.parse(raw) as CatalogSnapshot;
+    return Array.isArray(v?.items) && typeof v.at === 'number' ? v : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The catalog items this employee may log (active, their position kind), loaded whole once. A copy is kept
+ * in localStorage so the logging form still works when the network drops and the page is reopened.
+ */
+export function useLoggableCatalog(userId: string) {
+  return useQuery({
+    queryKey: keys.catalog({ loggable: true, userId }),
+    queryFn: async () => {
+      const items = await api<{ items: CatalogItem[] }>('/activity-catalog', { query: { limit: 1000 } }).then(
+        (r) => r.items,
+      );
+      try {
+        localStorage.setItem(CATALOG_CACHE + userId, JSON.stringify({ at: Date.now(), items }));
+      } catch {
+        /* storage full or unavailable: the in-memory copy still works */
+      }
+      return items;
+    },
+    initialData: () => readCatalogSnapshot(userId)?.items,
+    initialDataUpdatedAt: () => readCatalogSnapshot(userId)?.at,
+    staleTime: 5 * 60_000,
+  });
+}
+
+/** After logging, deleting, copying or verifying: the lists, the totals and the gauges may have changed. */
+export function invalidateActivities(qc: QueryClient): Promise<unknown> {
+  return Promise.all([
+    qc.invalidateQueries({ queryKey: ['activities'] }),
+    qc.invalidateQueries({ queryKey: ['workload'] }),
+    qc.invalidateQueries({ queryKey: ['abk'] }),
+    qc.invalidateQueries({ queryKey: keys.inbox }),
+  ]);
 }

@@ -442,3 +442,183 @@ export interface Inbox {
   items: InboxItem[];
   unread: number;
 }
+
+/* ---------- Daily activities, workload, staffing need (ABK) ---------- */
+
+export interface CatalogItem {
+  id: string;
+  code: string;
+  name: string;
+  outputUnit: string;
+  standardMinutes: number;
+  positionKinds: string[];
+  active: boolean;
+  abilities: { update?: boolean };
+}
+
+export type ActivityStatus = 'pending' | 'approved' | 'rejected';
+export const ACTIVITY_STATUSES = ['pending', 'approved', 'rejected'] as const;
+
+/** Body of `POST /activities` (and of one queued entry). */
+export interface ActivityInput {
+  date: string;
+  catalogId: string;
+  quantity: number;
+  rhkId?: string | null;
+  note?: string | null;
+  evidence?: string[];
+  startTime?: string | null;
+  endTime?: string | null;
+}
+
+export interface Activity {
+  id: string;
+  date: string;
+  employee: PersonRef;
+  catalogId: string;
+  catalogCode: string;
+  catalogName: string;
+  outputUnit: string;
+  standardMinutes: number;
+  quantity: number;
+  /** the quantity as logged, when the atasan adjusted it */
+  originalQuantity: number | null;
+  minutes: number;
+  rhkId: string | null;
+  rhkText: string | null;
+  note: string | null;
+  /** file hashes */
+  evidence: string[];
+  startTime: string | null;
+  endTime: string | null;
+  status: ActivityStatus;
+  rejectReason: string | null;
+  verifiedBy: string | null;
+  verifiedAt: string | null;
+  /** last day the atasan may verify it */
+  verifyUntil: string;
+  createdAt: string;
+  abilities: { delete?: boolean; verify?: boolean };
+}
+
+export interface CopyResult {
+  sourceDate: string | null;
+  created: Activity[];
+  skipped: { sourceId: string; catalogName: string; code: string; reason: string }[];
+}
+
+export interface QueueEmployee {
+  employeeId: string;
+  name: string;
+  nip: string;
+  positionName: string;
+  pendingMinutes: number;
+}
+
+export interface ActivityQueue {
+  items: Activity[];
+  employees: QueueEmployee[];
+  nextCursor: string | null;
+}
+
+export type WorkloadBand = 'under' | 'normal' | 'over';
+
+export interface WorkloadDay {
+  date: string;
+  working: boolean;
+  holiday: string | null;
+  leave: string | null;
+  logged: number;
+  approved: number;
+  pending: number;
+}
+
+export interface Workload {
+  month: string;
+  employee: PersonRef & { positionName: string | null; unitName: string | null };
+  workingDays: number;
+  leaveDays: number;
+  effectiveMinutes: number;
+  approvedMinutes: number;
+  pendingMinutes: number;
+  rejectedMinutes: number;
+  ratioUncapped: number | null;
+  nilaiAktivitas: number | null;
+  band: WorkloadBand | null;
+  thresholds: { under: number; over: number };
+  days: WorkloadDay[];
+  history: { month: string; approvedMinutes: number; effectiveMinutes: number; ratio: number | null }[];
+}
+
+export interface PersonLoad {
+  employeeId: string;
+  name: string;
+  nip: string;
+  positionName: string | null;
+  unitName: string;
+  approvedMinutes: number;
+  effectiveMinutes: number;
+  ratio: number;
+}
+
+export interface WorkloadAggregateRow {
+  unitId: string;
+  name: string;
+  people: number;
+  loggingPeople: number;
+  entries: number;
+  approvedMinutes: number;
+  pendingMinutes: number;
+  effectiveMinutes: number;
+  ratio: number | null;
+  under: number;
+  normal: number;
+  over: number;
+}
+
+export interface WorkloadDistribution {
+  month: string;
+  unit: { id: string; name: string };
+  workingDays: number;
+  people: number;
+  withoutEffectiveTime: number;
+  approvedMinutes: number;
+  effectiveMinutes: number;
+  ratio: number | null;
+  thresholds: { under: number; over: number };
+  buckets: { label: string; from: number; to: number | null; count: number }[];
+  bands: { under: number; normal: number; over: number };
+  overloaded: PersonLoad[];
+  underloaded: PersonLoad[];
+  rows: WorkloadAggregateRow[];
+}
+
+export type PjClass = 'A' | 'B' | 'C' | 'D' | 'E';
+
+export interface AbkFigures {
+  bebanKerja: number;
+  kebutuhan: number;
+  pns: number;
+  pppk: number;
+  holders: number;
+  selisih: number;
+  selisihLabel: string;
+  ej: number | null;
+  pj: PjClass | null;
+  pjLabel: string | null;
+}
+
+export interface AbkRow extends AbkFigures {
+  jabatan: string;
+  kind: string;
+  positions: number;
+}
+
+export interface Abk {
+  year: number;
+  unit: { id: string; name: string };
+  months: string[];
+  wkeMinutes: number;
+  units: { unitId: string; unitName: string; rows: AbkRow[]; total: AbkFigures }[];
+  total: AbkFigures;
+}

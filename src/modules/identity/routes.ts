@@ -1,7 +1,15 @@
 import { z } from 'zod';
 import { ctxOf } from '../../server/context.ts';
 import type { App } from '../../server/types.ts';
-import { actorFromCookie, describeMe, forgetSession, login, logout, SESSION_COOKIE, setLocale } from './service.ts';
+import {
+  actorFromCookie,
+  describeMe,
+  forgetSession,
+  login,
+  logout,
+  SESSION_COOKIE,
+  setLocale,
+} from './service.ts';
 
 const Me = z
   .object({

@@ -7,6 +7,7 @@ import { randomToken, sha256 } from '../../core/ids.ts';
 import { nowIso } from '../../core/time.ts';
 import type { Db } from '../../db/index.ts';
 import { transaction } from '../../db/index.ts';
+import { catalogPolicy, unitWorkloadPolicy } from '../activities/policy.ts';
 import { auditPolicy } from '../audit/policy.ts';
 import { audit, recordAudit } from '../audit/service.ts';
 import { orgPolicy } from '../org/policy.ts';
@@ -217,6 +218,11 @@ export function describeMe(actor: Actor) {
       'import.run': orgPolicy.can(actor, 'manageSomething', null),
       'audit.read': auditPolicy.can(actor, 'read', null),
       'period.create': goalPolicy.can(actor, 'createPeriod', null),
+      'catalog.manage': catalogPolicy.can(actor, 'manage', null),
+      'workload.city': unitWorkloadPolicy.can(actor, 'readCity', null),
+      // an admin_opd reads the workload and ABK of their own OPD
+      'workload.units':
+        unitWorkloadPolicy.can(actor, 'readCity', null) || actor.roles.some((g) => g.role === 'admin_opd'),
     },
   };
 }

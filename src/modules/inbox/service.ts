@@ -15,7 +15,9 @@ export type NotificationKind =
   | 'SKP_REVISED'
   | 'REALISATION_SUBMITTED'
   | 'REALISATION_CONFIRMED'
-  | 'REALISATION_REJECTED';
+  | 'REALISATION_REJECTED'
+  | 'ACTIVITIES_VERIFIED'
+  | 'ACTIVITIES_REJECTED';
 
 /** Queue a message for an employee's inbox, inside the transaction of the step it reports. */
 export function notify(

@@ -391,14 +391,17 @@ export function skpRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: 'Download evidence (only for readers of a citing SKP)',
+        summary: 'Download evidence (only for readers of a citing SKP or activity)',
         params: z.strictObject({ sha: z.string().regex(/^[0-9a-f]{64}$/) }),
-        querystring: z.strictObject({ skpId: z.string().max(64).optional() }),
+        querystring: z.strictObject({
+          skpId: z.string().max(64).optional(),
+          activityId: z.string().max(64).optional(),
+        }),
       },
     },
     async (req, reply) => {
       const ctx = ctxOf(req);
-      const file = await svc.authorizeFile(ctx, req.params.sha, req.query.skpId);
+      const file = await svc.authorizeFile(ctx, req.params.sha, req.query);
       const opened = await store.open(ctx.actor.tenantId, file.sha);
       if (!opened) throw new AppError(404, 'NOT_FOUND');
       return reply

@@ -6,6 +6,7 @@ import { newId } from '../../core/ids.ts';
 import { nowIso } from '../../core/time.ts';
 import { type DB, transaction } from '../../db/index.ts';
 import type { RhkIndicatorTable, RhkTable } from '../../db/schema.ts';
+import { activityCitesFile } from '../activities/service.ts';
 import { audit } from '../audit/service.ts';
 import { notify } from '../inbox/service.ts';
 import { formatNip } from '../org/nip.ts';
@@ -837,14 +838,25 @@ export async function registerFile(
   return { sha: row.sha, name: row.name, size: row.size, mime: row.mime };
 }
 
-/** A file is served only to someone who may read an SKP whose realisations cite it (or who uploaded it). */
-export async function authorizeFile(ctx: RequestContext, sha: string, skpId: string | undefined) {
+/**
+ * A file is served only to its uploader, or to someone who may read an SKP or an activity that cites it as
+ * evidence (the atasan verifying, BKPSDM, the inspectorate…). Everything else answers 404.
+ */
+export async function authorizeFile(
+  ctx: RequestContext,
+  sha: string,
+  cite: { skpId?: string; activityId?: string },
+) {
   const [file] = await repo.filesBySha(ctx.db, tenantOf(ctx), [sha]);
   if (!file) throw notFound();
   if (file.created_by === ctx.actor.userId) return file;
-  if (!skpId) throw notFound();
+  if (cite.activityId) {
+    if (await activityCitesFile(ctx, cite.activityId, sha)) return file;
+    throw notFound();
+  }
+  if (!cite.skpId) throw notFound();
   const citing = await repo.skpsCitingFile(ctx.db, tenantOf(ctx), sha);
-  if (!citing.some((c) => c.skp_id === skpId)) throw notFound();
-  await load(ctx, skpId);
+  if (!citing.some((c) => c.skp_id === cite.skpId)) throw notFound();
+  await load(ctx, cite.skpId);
   return file;
 }

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
+import { useActivityQueueSync } from '../activityQueue';
 import { useLogout, useUser } from '../auth';
 import { formatNumber } from '../format';
-import { useInbox } from '../queries';
+import { useInbox, useQueueSummary } from '../queries';
 import { LangSwitch } from './LangSwitch';
 import { useMediaQuery } from './ui';
 
@@ -46,16 +47,34 @@ export function Layout() {
 
   const inbox = useInbox();
   const unread = inbox.data?.unread ?? 0;
+  // Activities logged offline go out from whatever page is open.
+  useActivityQueueSync(user.employeeId ? user.id : null);
+  // The verification queue answers an empty list of subordinates for people without staff.
+  const queue = useQueueSummary(!!user.employeeId);
+  const hasSubordinates = (queue.data?.employees.length ?? 0) > 0;
+  const cityReader = !!user.abilities['workload.city'];
+  const adminOpdUnit = user.roles.find((r) => r.role === 'admin_opd' && r.unitId)?.unitId ?? null;
 
   const links = [
     { to: '/', label: t('nav.home'), end: true, show: true },
     { to: '/skp', label: t('nav.skp'), end: true, show: !!user.employeeId },
     { to: '/skp/bawahan', label: t('nav.skpApproval'), show: !!user.employeeId },
+    { to: '/aktivitas', label: t('nav.activities'), end: true, show: !!user.employeeId },
+    { to: '/aktivitas/verifikasi', label: t('nav.verify'), show: hasSubordinates },
+    { to: '/beban-kerja', label: t('nav.myWorkload'), end: true, show: !!user.employeeId },
+    { to: '/beban-kerja/kota', label: t('nav.cityWorkload'), show: cityReader },
+    {
+      to: `/beban-kerja/unit/${encodeURIComponent(adminOpdUnit ?? '')}`,
+      label: t('nav.unitWorkload'),
+      show: !cityReader && !!adminOpdUnit,
+    },
+    { to: '/abk', label: t('nav.abk'), show: cityReader || !!adminOpdUnit },
     { to: '/sasaran', label: t('nav.goals'), show: true },
     { to: '/organisasi', label: t('nav.org'), show: true },
     { to: '/pegawai', label: t('nav.employees'), show: true },
     { to: '/impor', label: t('nav.import'), show: !!user.abilities['import.run'] },
     { to: '/audit', label: t('nav.audit'), show: !!user.abilities['audit.read'] },
+    { to: '/pengaturan/katalog', label: t('nav.catalog'), show: cityReader || !!adminOpdUnit },
     { to: '/kotak-masuk', label: t('nav.inbox'), show: true, count: unread },
   ].filter((l) => l.show);
 

@@ -1,12 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useActivityQueue } from '../activityQueue';
+import { api } from '../api';
 import { useUser } from '../auth';
+import { DAILY_MAX_MINUTES, minutesText, WorkloadGauge } from '../components/activity';
 import { errorMessage } from '../components/Form';
 import { CapaianBadge, SkpStatusBadge, skpStatusTone } from '../components/skp';
 import { Badge, usePageTitle } from '../components/ui';
-import { formatNumber } from '../format';
-import { defaultPeriod, useMySkps, usePeriods, useStats, useSubordinateSkps } from '../queries';
-import { SKP_STATUSES } from '../types';
+import { formatNumber, todayJakarta } from '../format';
+import {
+  defaultPeriod,
+  keys,
+  useMyActivities,
+  useMySkps,
+  useMyWorkload,
+  usePeriods,
+  useQueueSummary,
+  useStats,
+  useSubordinateSkps,
+} from '../queries';
+import { type ActivityQueue, SKP_STATUSES } from '../types';
 
 /** Roles whose scope is the whole city when no unit is given. */
 const CITY_WIDE = ['bkpsdm', 'pimpinan', 'inspektorat', 'superadmin'];
@@ -58,7 +72,8 @@ export function HomePage() {
         </div>
       </header>
 
-      {/* an employee's own contract comes first; city figures below */}
+      {/* an employee's own day and contract come first; city figures below */}
+      {user.employeeId ? <ActivityCards userId={user.id} /> : null}
       {user.employeeId ? <SkpCards /> : null}
 
       <section className="panel" aria-labelledby="roles-h">
@@ -225,6 +240,101 @@ function SkpCards() {
           ) : null}
           <Link className="btn" to={`/skp/bawahan${q}`}>
             {t('home.openApproval')}
+          </Link>
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+/** "Hari ini" (today's minutes, the month gauge) and, for an atasan, the entries waiting for verification. */
+function ActivityCards({ userId }: { userId: string }) {
+  const { t } = useTranslation();
+  const today = todayJakarta();
+  const day = useMyActivities({ date: today });
+  const month = useMyWorkload(today.slice(0, 7));
+  const queued = useActivityQueue(userId).filter((q) => q.body.date === today && !q.refused);
+  const summary = useQueueSummary(true);
+  const hasSubordinates = (summary.data?.employees.length ?? 0) > 0;
+  // the count needs the pending entries themselves (direct subordinates only, so the list stays short)
+  const pending = useQuery({
+    queryKey: keys.activityQueue({ status: 'pending', count: true }),
+    queryFn: () => api<ActivityQueue>('/activities/queue', { query: { status: 'pending', limit: 1000 } }),
+    enabled: hasSubordinates,
+    staleTime: 60_000,
+  });
+  const minutes = (day.data ?? []).filter((a) => a.status !== 'rejected').reduce((s, a) => s + a.minutes, 0);
+  const queuedMinutes = queued.reduce((s, q) => s + q.minutes, 0);
+  const w = month.data;
+  const pendingCount = pending.data?.items.length ?? 0;
+  return (
+    <div className="card-row">
+      <section className="panel today-card" aria-labelledby="today-h" data-testid="home-today">
+        <h2 id="today-h">{t('home.today')}</h2>
+        <div className="today-grid">
+          <dl className="facts">
+            <div>
+              <dt>{t('home.todayMinutes')}</dt>
+              <dd className="num" data-testid="home-today-minutes" data-minutes={minutes}>
+                {day.isPending ? (
+                  <span className="skeleton skeleton-inline" aria-hidden="true" />
+                ) : (
+                  <>
+                    {formatNumber(minutes)}{' '}
+                    <span className="muted small">/ {minutesText(t, DAILY_MAX_MINUTES)}</span>
+                  </>
+                )}
+              </dd>
+            </div>
+            {queuedMinutes > 0 ? (
+              <div>
+                <dt>{t('activity.status.queued')}</dt>
+                <dd className="num">{minutesText(t, queuedMinutes)}</dd>
+              </div>
+            ) : null}
+          </dl>
+          {w ? (
+            <Link to="/beban-kerja" className="gauge-link" aria-label={t('home.openWorkload')}>
+              <WorkloadGauge
+                ratio={w.ratioUncapped}
+                thresholds={w.thresholds}
+                band={w.band}
+                compact
+                testId="home-gauge"
+                caption={t('home.monthGauge')}
+              />
+            </Link>
+          ) : null}
+        </div>
+        <p className="home-card-link">
+          <Link className="btn btn-primary" to="/aktivitas" data-testid="home-log">
+            {t('home.logActivity')}
+          </Link>
+        </p>
+      </section>
+      {hasSubordinates ? (
+        <section className="panel" aria-labelledby="verify-h" data-testid="home-verify">
+          <h2 id="verify-h">
+            {t('home.awaitingVerification')}:{' '}
+            <span data-testid="home-verify-count">
+              {pending.isPending
+                ? '…'
+                : `${formatNumber(pendingCount)}${pending.data?.nextCursor ? '+' : ''}`}
+            </span>
+          </h2>
+          <p className="muted">
+            {pendingCount > 0
+              ? t('home.verifyBody', {
+                  minutes: minutesText(
+                    t,
+                    (pending.data?.items ?? []).reduce((s, a) => s + a.minutes, 0),
+                  ),
+                  people: new Set((pending.data?.items ?? []).map((a) => a.employee.id)).size,
+                })
+              : t('home.verifyNone')}
+          </p>
+          <Link className="btn" to="/aktivitas/verifikasi">
+            {t('home.openVerification')}
           </Link>
         </section>
       ) : null}
