@@ -108,7 +108,8 @@ export async function goalCoverage(db: DB, tenantId: string, periodId: string) {
 }
 
 // ---------- SKP ----------
-export const findSkp = (db: DB, tenantId: string, id: string) =>
+/** An SKP with who holds it, where, and its period: the one shape every SKP read starts from. */
+const skpRows = (db: DB, tenantId: string) =>
   db
     .selectFrom('skps as s')
     .innerJoin('employees as e', (j) =>
@@ -135,9 +136,10 @@ export const findSkp = (db: DB, tenantId: string, id: string) =>
       'pr.start_date as period_start',
       'pr.end_date as period_end',
     ])
-    .where('s.tenant_id', '=', tenantId)
-    .where('s.id', '=', id)
-    .executeTakeFirst();
+    .where('s.tenant_id', '=', tenantId);
+
+export const findSkp = (db: DB, tenantId: string, id: string) =>
+  skpRows(db, tenantId).where('s.id', '=', id).executeTakeFirst();
 export type SkpRow = NonNullable<Awaited<ReturnType<typeof findSkp>>>;
 
 export function listSkps(
@@ -152,33 +154,7 @@ export function listSkps(
     limit: number;
   },
 ) {
-  let q = db
-    .selectFrom('skps as s')
-    .innerJoin('employees as e', (j) =>
-      j.onRef('e.tenant_id', '=', 's.tenant_id').onRef('e.id', '=', 's.employee_id'),
-    )
-    .innerJoin('positions as p', (j) =>
-      j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.position_id'),
-    )
-    .innerJoin('units as u', (j) =>
-      j.onRef('u.tenant_id', '=', 's.tenant_id').onRef('u.id', '=', 's.unit_id'),
-    )
-    .innerJoin('periods as pr', (j) =>
-      j.onRef('pr.tenant_id', '=', 's.tenant_id').onRef('pr.id', '=', 's.period_id'),
-    )
-    .selectAll('s')
-    .select([
-      'e.name as employee_name',
-      'e.nip as employee_nip',
-      'e.golongan as employee_golongan',
-      'p.name as position_name',
-      'u.name as unit_name',
-      'u.path as unit_path',
-      'pr.year',
-      'pr.start_date as period_start',
-      'pr.end_date as period_end',
-    ])
-    .where('s.tenant_id', '=', tenantId);
+  let q = skpRows(db, tenantId);
   if (f.periodId) q = q.where('s.period_id', '=', f.periodId);
   if (f.employeeIds)
     q = f.employeeIds.length ? q.where('s.employee_id', 'in', f.employeeIds) : q.where(sql<boolean>`1 = 0`);
