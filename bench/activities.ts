@@ -147,8 +147,8 @@ const makeSessions = (from: number, count: number, role = 'pegawai'): BenchSessi
       )
       .run(tenantId, userId, `bench${from + i}`, `bench${from + i}`, e.id, new Date().toISOString());
     raw
-      .prepare("INSERT INTO user_roles (tenant_id, user_id, role, unit_id) VALUES (?, ?, 'pegawai', NULL)")
-      .run(tenantId, userId);
+      .prepare('INSERT INTO user_roles (tenant_id, user_id, role, unit_id) VALUES (?, ?, ?, NULL)')
+      .run(tenantId, userId, role);
     raw
       .prepare(
         'INSERT INTO sessions (tenant_id, id, user_id, csrf_token, created_at, expires_at, ip, user_agent) VALUES (?, ?, ?, ?, ?, ?, NULL, NULL)',
