@@ -319,22 +319,16 @@ export async function mySkps(ctx: RequestContext, periodId?: string) {
 export async function subordinateSkps(ctx: RequestContext, q: z.infer<typeof s.SubordinateQuery>) {
   const period = await resolvePeriod(ctx, q.periodId);
   const subs = await directSubordinates(ctx);
-  const rows = await repo.listSkps(ctx.db, tenantOf(ctx), {
+  // one read serves both the list (filtered by status) and the "no SKP yet" check (all statuses)
+  const all = await repo.listSkps(ctx.db, tenantOf(ctx), {
     periodId: period.id,
     employeeIds: subs.map((x) => x.employeeId),
-    status: q.status,
     limit: 1000,
   });
+  const rows = q.status ? all.filter((x) => x.status === q.status) : all;
   const resolved = (await Promise.all(rows.map((row) => resolve(ctx, row)))).filter(
     (r) => r.evaluator?.employeeId === ctx.actor.employeeId,
   );
-  const all = q.status
-    ? await repo.listSkps(ctx.db, tenantOf(ctx), {
-        periodId: period.id,
-        employeeIds: subs.map((x) => x.employeeId),
-        limit: 1000,
-      })
-    : rows;
   const withSkp = new Set(all.map((x) => `${x.employee_id}|${x.position_id}`));
   return {
     items: await summaries(ctx, resolved),
