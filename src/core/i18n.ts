@@ -265,6 +265,24 @@ const en: Messages = {
 
 const catalogs: Record<Locale, Messages> = { id, en };
 
+/**
+ * Modules keep their own messages next to their code (`src/modules/<name>/messages.ts`) and register
+ * them on import, so that the shared catalog above does not become everyone's merge conflict.
+ * Indonesian and English must carry the same codes; a clash with an existing code is a programming error.
+ */
+export function registerMessages(more: { id: Messages; en: Messages }): void {
+  const missing = Object.keys(more.id).filter((k) => !(k in more.en));
+  const extra = Object.keys(more.en).filter((k) => !(k in more.id));
+  if (missing.length || extra.length) {
+    throw new Error(`i18n: id/en differ: ${[...missing, ...extra].join(', ')}`);
+  }
+  for (const [code, text] of Object.entries(more.id)) {
+    if (code in id && id[code] !== text) throw new Error(`i18n: message ${code} registered twice`);
+    id[code] = text;
+    en[code] = more.en[code] as string;
+  }
+}
+
 export type Params = Record<string, string | number>;
 
 export function t(locale: Locale, code: string, params: Params = {}): string {

@@ -24,8 +24,27 @@ export function storeLanguage(lang: Lang): void {
   }
 }
 
+type Tree = { [key: string]: string | Tree };
+
+/** Deep merge, so that a module file may add keys under an existing section. */
+function merge(into: Tree, from: Tree): Tree {
+  for (const [k, v] of Object.entries(from)) {
+    const cur = into[k];
+    into[k] = typeof v === 'object' && typeof cur === 'object' ? merge({ ...cur }, v) : v;
+  }
+  return into;
+}
+
+// Feature screens keep their words in `locales/extra/<feature>.<lang>.json` (merged over the base files).
+const extra = import.meta.glob<Tree>('./locales/extra/*.json', { eager: true, import: 'default' });
+const resources: Record<Lang, Tree> = { id: merge({}, id as Tree), en: merge({}, en as Tree) };
+for (const [path, tree] of Object.entries(extra)) {
+  const lang = path.match(/\.(id|en)\.json$/)?.[1] as Lang | undefined;
+  if (lang) merge(resources[lang], tree);
+}
+
 void i18n.use(initReactI18next).init({
-  resources: { id: { translation: id }, en: { translation: en } },
+  resources: { id: { translation: resources.id }, en: { translation: resources.en } },
   lng: storedLanguage() ?? 'id',
   fallbackLng: 'id',
   supportedLngs: LANGS,
