@@ -179,16 +179,21 @@ log(`rollups rebuilt in ${rollupSeconds.toFixed(0)} s; starting the server…`);
 // ---------- 3. the real server in its own process ----------
 const port = 3990;
 const base = `http://127.0.0.1:${port}`;
-const server: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: {
-    ...process.env,
-    DATABASE_URL: `sqlite:${file}`,
-    PORT: String(port),
-    RATE_LIMIT_MAX: '100000000',
-    FILES_DIR: join(dir, 'files'),
+const profileDir = arg('profile', '');
+const server: ChildProcess = spawn(
+  process.execPath,
+  [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'src/main.ts'],
+  {
+    env: {
+      ...process.env,
+      DATABASE_URL: `sqlite:${file}`,
+      PORT: String(port),
+      RATE_LIMIT_MAX: '100000000',
+      FILES_DIR: join(dir, 'files'),
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
   },
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+);
 for (let i = 0; i < 120; i++) {
   try {
     if ((await fetch(`${base}/api/health`)).ok) break;

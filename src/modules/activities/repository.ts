@@ -215,7 +215,7 @@ export async function lockEmployee(trx: DB, dialect: Dialect, tenantId: string, 
 /** RHKs among `rhkIds` that belong to the employee's own SKP, with the SKP's year. */
 export const ownRhks = (db: DB, tenantId: string, employeeId: string, rhkIds: string[]) =>
   rhkIds.length === 0
-    ? Promise.resolve([] as { id: string; year: number }[])
+    ? Promise.resolve([] as { id: string; year: number; text: string }[])
     : db
         .selectFrom('rhks as r')
         .innerJoin('skps as s', (j) =>
@@ -224,7 +224,7 @@ export const ownRhks = (db: DB, tenantId: string, employeeId: string, rhkIds: st
         .innerJoin('periods as p', (j) =>
           j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.period_id'),
         )
-        .select(['r.id', 'p.year'])
+        .select(['r.id', 'p.year', 'r.text'])
         .where('r.tenant_id', '=', tenantId)
         .where('s.employee_id', '=', employeeId)
         .where('r.id', 'in', rhkIds)

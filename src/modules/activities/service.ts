@@ -121,8 +121,15 @@ const RULE_STATUS: Record<string, number> = {
 
 type EmployeeRow = NonNullable<Awaited<ReturnType<typeof orgRepo.findEmployee>>>;
 
+/** What the response needs about a new entry besides its row (so that it is not read back). */
+interface NewEntryFacts {
+  item: { code: string; name: string; output_unit: string; standard_minutes: number };
+  rhkText: string | null;
+}
+
 interface Checked {
   rows: ActivityTable[];
+  facts: Map<string, NewEntryFacts>;
   /** per draft: the inserted row, or the first rule it breaks */
   results: ({ row: ActivityTable; error?: undefined } | { row?: undefined; error: RuleError })[];
 }
@@ -153,6 +160,7 @@ async function checkDrafts(
   ]);
   const catalogById = new Map(catalog.map((c) => [c.id, c]));
   const rhkYear = new Map(rhks.map((r) => [r.id, r.year]));
+  const rhkText = new Map(rhks.map((r) => [r.id, r.text]));
   const knownFiles = new Set(files.map((f) => f.sha));
   const used = new Map(usage.map((u) => [u.date, Number(u.minutes_approved) + Number(u.minutes_pending)]));
   const timed = new Map<string, { start: string; end: string }[]>();
@@ -162,7 +170,7 @@ async function checkDrafts(
   }
 
   const at = nowIso();
-  const checked: Checked = { rows: [], results: [] };
+  const checked: Checked = { rows: [], facts: new Map(), results: [] };
   for (const d of drafts) {
     const fail = (code: string, path: string, params: Params = {}) =>
       checked.results.push({ error: { code, path, params } });
@@ -256,6 +264,7 @@ async function checkDrafts(
       updated_at: at,
     };
     checked.rows.push(row);
+    checked.facts.set(row.id, { item, rhkText: d.rhkId ? (rhkText.get(d.rhkId) ?? null) : null });
     checked.results.push({ row });
   }
   return checked;
@@ -322,6 +331,8 @@ function authorizeLog(ctx: RequestContext) {
 interface Written {
   /** per draft: the entry id and whether this request created it */
   items: { id: string; created: boolean }[];
+  /** views of the entries this request created, built from what the write already knew */
+  createdViews: Map<string, ActivityView>;
 }
 
 /**
@@ -368,11 +379,18 @@ async function writeDrafts(
         );
         if (errors.length) onErrors(errors);
         await saveNew(trx, ctx, emp, checked.rows, (row) => ({ action: 'activity.log', after: row }));
+        const createdViews = new Map(
+          checked.rows.map((row) => [
+            row.id,
+            newEntryView(ctx, emp, row, checked.facts.get(row.id) as NewEntryFacts, settings),
+          ]),
+        );
         const createdByKey = new Map(
           checked.rows.filter((r) => r.idempotency_key).map((r) => [r.idempotency_key, r.id]),
         );
         const createdByIndex = new Map(fresh.map((f, i) => [f.index, checked.results[i].row?.id]));
         return {
+          createdViews,
           items: drafts.map((d, index) => {
             const mine = createdByIndex.get(index);
             if (mine) return { id: mine, created: true };
@@ -388,6 +406,43 @@ async function writeDrafts(
   }
 }
 
+/** The caller's own new entry as the API shows it: pending, deletable by them, never verifiable by them. */
+function newEntryView(
+  ctx: RequestContext,
+  emp: EmployeeRow,
+  row: ActivityTable,
+  facts: NewEntryFacts,
+  settings: ActivitySettings,
+): ActivityView {
+  const full: repo.ActivityRow = {
+    ...row,
+    catalog_code: facts.item.code,
+    catalog_name: facts.item.name,
+    output_unit: facts.item.output_unit,
+    standard_minutes: facts.item.standard_minutes,
+    employee_name: emp.name,
+    employee_nip: emp.nip,
+    unit_path: emp.unit_path as string,
+    rhk_text: facts.rhkText,
+    verifier_name: null,
+  };
+  const resource: ActivityResource = {
+    ownerEmployeeId: row.employee_id,
+    unitPath: full.unit_path,
+    status: 'pending',
+    atasanEmployeeId: null,
+  };
+  return toActivity(ctx, full, resource, settings);
+}
+
+/** Views for written items: new entries as built by the write, replays read back. */
+async function viewsOf(ctx: RequestContext, written: Written, settings: ActivitySettings) {
+  const views = new Map(written.createdViews);
+  const replayed = [...new Set(written.items.map((i) => i.id))].filter((id) => !views.has(id));
+  for (const v of await presentIds(ctx, replayed, settings)) views.set(v.id, v);
+  return views;
+}
+
 export async function logActivity(ctx: RequestContext, input: Draft) {
   authorizeLog(ctx);
   const settings = await loadSettings(ctx.db, tenantOf(ctx));
@@ -395,7 +450,7 @@ export async function logActivity(ctx: RequestContext, input: Draft) {
     throw ruleError(ctx, first.error);
   });
   const [item] = written.items;
-  const [activity] = await presentIds(ctx, [item.id], settings);
+  const activity = (await viewsOf(ctx, written, settings)).get(item.id) as ActivityView;
   return { created: item.created, activity };
 }
 
@@ -409,9 +464,7 @@ export async function logBatch(ctx: RequestContext, input: z.infer<typeof s.Batc
     }));
     throw new AppError(400, 'ACTIVITY_BATCH_INVALID', { count: errors.length }, details);
   });
-  const views = new Map(
-    (await presentIds(ctx, [...new Set(written.items.map((i) => i.id))], settings)).map((v) => [v.id, v]),
-  );
+  const views = await viewsOf(ctx, written, settings);
   return {
     created: written.items.some((i) => i.created),
     items: written.items.map((i, index) => ({

@@ -50,7 +50,17 @@ export function activitySettingsOf(settingsJson: string | null | undefined): Act
   return result as ActivitySettings;
 }
 
+// parsed settings by their JSON text: every logged activity needs them, and they rarely change
+const parsed = new Map<string, ActivitySettings>();
+
 export async function loadSettings(db: DB, tenantId: string): Promise<ActivitySettings> {
   const row = await db.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirst();
-  return activitySettingsOf(row?.settings);
+  const text = row?.settings ?? '';
+  let settings = parsed.get(text);
+  if (!settings) {
+    settings = activitySettingsOf(text);
+    if (parsed.size > 100) parsed.clear();
+    parsed.set(text, settings);
+  }
+  return settings;
 }
