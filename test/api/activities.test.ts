@@ -500,6 +500,48 @@ describe('idempotency', () => {
   });
 });
 
+describe('group commit', () => {
+  it('requests written together keep their own fate: a refused batch leaves nothing, not even its minutes', async () => {
+    const [grup, grupId] = await newSubordinate('grup', '199102152019032004', 'Rina Kurniasari');
+    const date = '2026-11-30';
+    const usage = async () =>
+      Number(
+        (
+          await env.db.kysely
+            .selectFrom('rollup_person_day')
+            .select('minutes_logged')
+            .where('employee_id', '=', grupId)
+            .where('date', '=', date)
+            .executeTakeFirst()
+        )?.minutes_logged ?? 0,
+      );
+    const gaugeBefore = await count('activities', gaugeId);
+    const inspektorat = await login(env.app, 'surabaya', 'inspektorat');
+    // sent at once, so that they are written in one transaction
+    const [refused, single, other] = await Promise.all([
+      call(env.app, grup, 'POST', '/api/v1/activities/batch', {
+        entries: [
+          { date, catalogId: items.t90, quantity: 4 },
+          { date, catalogId: items.inactive, quantity: 1 },
+        ],
+      }),
+      log(grup, { date, catalogId: items.t90, quantity: 4 }),
+      log(gauge, { date: '2026-11-27', quantity: 1 }),
+    ]);
+    expect(refused.statusCode, refused.body).toBe(400);
+    // the refused batch's 360 minutes do not count against the daily maximum of the next request
+    expect(single.statusCode, single.body).toBe(201);
+    expect(other.statusCode, other.body).toBe(201);
+    expect(await usage()).toBe(360);
+    expect(await count('activities', grupId)).toBe(1);
+    expect(await count('activities', gaugeId)).toBe(gaugeBefore + 1);
+    await expectRollupsMatch(grupId);
+    await expectRollupsMatch(gaugeId);
+    const chain = await call(env.app, inspektorat, 'POST', '/api/v1/audit/verify');
+    expect(chain.json().ok, chain.body).toBe(true);
+  });
+});
+
 describe('batch (offline queue)', () => {
   it('saves up to 500 entries at once and replays by key', async () => {
     const entries = [

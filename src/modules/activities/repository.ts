@@ -158,16 +158,78 @@ export const entriesOn = (db: DB, tenantId: string, employeeId: string, dates: s
         .orderBy('id')
         .execute();
 
-export const findByIdempotencyKeys = (db: DB, tenantId: string, employeeId: string, keys: string[]) =>
-  keys.length === 0
-    ? Promise.resolve([] as { id: string; idempotency_key: string | null }[])
+/** Idempotency keys already used by these employees (a key is unique per employee). */
+export const usedIdempotencyKeys = (db: DB, tenantId: string, employeeIds: string[], keys: string[]) =>
+  keys.length === 0 || employeeIds.length === 0
+    ? Promise.resolve([] as { id: string; employee_id: string; idempotency_key: string | null }[])
     : db
         .selectFrom('activities')
-        .select(['id', 'idempotency_key'])
+        .select(['id', 'employee_id', 'idempotency_key'])
         .where('tenant_id', '=', tenantId)
-        .where('employee_id', '=', employeeId)
+        .where('employee_id', 'in', employeeIds)
         .where('idempotency_key', 'in', keys)
         .execute();
+
+/** Non-rejected timed entries of these employees on these dates (the overlap rule). */
+export const timedEntriesOn = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
+  dates.length === 0 || employeeIds.length === 0
+    ? Promise.resolve([] as { employee_id: string; date: string; start_time: string; end_time: string }[])
+    : db
+        .selectFrom('activities')
+        .select(['employee_id', 'date', 'start_time', 'end_time'])
+        .where('tenant_id', '=', tenantId)
+        .where('employee_id', 'in', employeeIds)
+        .where('date', 'in', dates)
+        .where('status', '!=', 'rejected')
+        .where('start_time', 'is not', null)
+        .where('end_time', 'is not', null)
+        .$narrowType<{ start_time: string; end_time: string }>()
+        .execute();
+
+/** Minutes already counted per employee-day (the daily maximum). */
+export const dayUsage = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
+  dates.length === 0 || employeeIds.length === 0
+    ? Promise.resolve(
+        [] as { employee_id: string; date: string; minutes_approved: number; minutes_pending: number }[],
+      )
+    : db
+        .selectFrom('rollup_person_day')
+        .select(['employee_id', 'date', 'minutes_approved', 'minutes_pending'])
+        .where('tenant_id', '=', tenantId)
+        .where('employee_id', 'in', employeeIds)
+        .where('date', 'in', dates)
+        .execute();
+
+/** RHKs among `rhkIds` with the employee whose SKP holds them and the SKP's year. */
+export const rhksOfEmployees = (db: DB, tenantId: string, employeeIds: string[], rhkIds: string[]) =>
+  rhkIds.length === 0 || employeeIds.length === 0
+    ? Promise.resolve([] as { id: string; year: number; text: string; employee_id: string }[])
+    : db
+        .selectFrom('rhks as r')
+        .innerJoin('skps as s', (j) =>
+          j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.skp_id'),
+        )
+        .innerJoin('periods as p', (j) =>
+          j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.period_id'),
+        )
+        .select(['r.id', 'p.year', 'r.text', 's.employee_id'])
+        .where('r.tenant_id', '=', tenantId)
+        .where('s.employee_id', 'in', employeeIds)
+        .where('r.id', 'in', rhkIds)
+        .execute();
+
+/** Serialise writes of these employees (PostgreSQL row locks in id order; SQLite has one writer). */
+export async function lockEmployees(trx: DB, dialect: Dialect, tenantId: string, employeeIds: string[]) {
+  if (dialect !== 'postgres' || employeeIds.length === 0) return;
+  await trx
+    .selectFrom('employees')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', employeeIds)
+    .orderBy('id')
+    .forNoKeyUpdate()
+    .execute();
+}
 
 export const insertActivities = (db: DB, rows: ActivityTable[]) =>
   inChunks(rows, (chunk) => db.insertInto('activities').values(chunk).execute());
@@ -211,24 +273,6 @@ export async function lockEmployee(trx: DB, dialect: Dialect, tenantId: string, 
     .forNoKeyUpdate()
     .execute();
 }
-
-/** RHKs among `rhkIds` that belong to the employee's own SKP, with the SKP's year. */
-export const ownRhks = (db: DB, tenantId: string, employeeId: string, rhkIds: string[]) =>
-  rhkIds.length === 0
-    ? Promise.resolve([] as { id: string; year: number; text: string }[])
-    : db
-        .selectFrom('rhks as r')
-        .innerJoin('skps as s', (j) =>
-          j.onRef('s.tenant_id', '=', 'r.tenant_id').onRef('s.id', '=', 'r.skp_id'),
-        )
-        .innerJoin('periods as p', (j) =>
-          j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.period_id'),
-        )
-        .select(['r.id', 'p.year', 'r.text'])
-        .where('r.tenant_id', '=', tenantId)
-        .where('s.employee_id', '=', employeeId)
-        .where('r.id', 'in', rhkIds)
-        .execute();
 
 // ---------------- rollups ----------------
 /** One change to the activity log, as it moves the rollups. */
@@ -292,18 +336,21 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
   const sorted = <V>(m: Map<string, V>) =>
     [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
 
-  for (const g of sorted(days)) {
-    const row = await trx
+  // one statement per chunk of keys; every key appears once per statement (PostgreSQL refuses repeats)
+  for (const chunk of chunksOf(sorted(days), 200)) {
+    const rows = await trx
       .insertInto('rollup_person_day')
-      .values({
-        tenant_id: tenantId,
-        employee_id: g.employeeId,
-        date: g.date,
-        entries: g.entries,
-        minutes_logged: g.logged,
-        minutes_approved: g.approved,
-        minutes_pending: g.pending,
-      })
+      .values(
+        chunk.map((g) => ({
+          tenant_id: tenantId,
+          employee_id: g.employeeId,
+          date: g.date,
+          entries: g.entries,
+          minutes_logged: g.logged,
+          minutes_approved: g.approved,
+          minutes_pending: g.pending,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'employee_id', 'date']).doUpdateSet((eb) => ({
           entries: eb('rollup_person_day.entries', '+', eb.ref('excluded.entries')),
@@ -316,30 +363,32 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
           minutes_pending: eb('rollup_person_day.minutes_pending', '+', eb.ref('excluded.minutes_pending')),
         })),
       )
-      .returning('entries')
-      .executeTakeFirstOrThrow();
-    if (Number(row.entries) === 0)
+      .returning(['employee_id', 'date', 'entries'])
+      .execute();
+    for (const row of rows.filter((r) => Number(r.entries) === 0))
       await trx
         .deleteFrom('rollup_person_day')
         .where('tenant_id', '=', tenantId)
-        .where('employee_id', '=', g.employeeId)
-        .where('date', '=', g.date)
+        .where('employee_id', '=', row.employee_id)
+        .where('date', '=', row.date)
         .execute();
   }
 
-  for (const g of sorted(months)) {
-    const row = await trx
+  for (const chunk of chunksOf(sorted(months), 200)) {
+    const rows = await trx
       .insertInto('rollup_person_month')
-      .values({
-        tenant_id: tenantId,
-        employee_id: g.employeeId,
-        month: g.month,
-        entries: g.entries,
-        minutes_logged: g.logged,
-        minutes_approved: g.approved,
-        minutes_pending: g.pending,
-        minutes_rejected: g.rejected,
-      })
+      .values(
+        chunk.map((g) => ({
+          tenant_id: tenantId,
+          employee_id: g.employeeId,
+          month: g.month,
+          entries: g.entries,
+          minutes_logged: g.logged,
+          minutes_approved: g.approved,
+          minutes_pending: g.pending,
+          minutes_rejected: g.rejected,
+        })),
+      )
       .onConflict((oc) =>
         oc.columns(['tenant_id', 'employee_id', 'month']).doUpdateSet((eb) => ({
           entries: eb('rollup_person_month.entries', '+', eb.ref('excluded.entries')),
@@ -357,38 +406,45 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
           ),
         })),
       )
-      .returning('entries')
-      .executeTakeFirstOrThrow();
-    const entries = Number(row.entries);
-    let people = 0;
-    if (g.entries !== 0 && entries === g.entries) people = 1;
-    else if (entries === 0) people = -1;
-    if (entries === 0)
-      await trx
-        .deleteFrom('rollup_person_month')
-        .where('tenant_id', '=', tenantId)
-        .where('employee_id', '=', g.employeeId)
-        .where('month', '=', g.month)
-        .execute();
-    (units.get(g.unitKey) as { people: number }).people += people;
-    (opds.get(g.opdKey) as { people: number }).people += people;
+      .returning(['employee_id', 'month', 'entries'])
+      .execute();
+    for (const row of rows) {
+      const g = months.get(`${row.employee_id}|${row.month}`);
+      if (!g) continue;
+      const entries = Number(row.entries);
+      let people = 0;
+      if (g.entries !== 0 && entries === g.entries) people = 1;
+      else if (entries === 0) people = -1;
+      if (entries === 0)
+        await trx
+          .deleteFrom('rollup_person_month')
+          .where('tenant_id', '=', tenantId)
+          .where('employee_id', '=', g.employeeId)
+          .where('month', '=', g.month)
+          .execute();
+      (units.get(g.unitKey) as { people: number }).people += people;
+      (opds.get(g.opdKey) as { people: number }).people += people;
+    }
   }
 
   for (const [table, key, groups] of [
     ['rollup_unit_month', 'unit_id', units],
     ['rollup_opd_month', 'opd_id', opds],
   ] as const) {
-    for (const g of sorted(groups)) {
-      const values = {
-        tenant_id: tenantId,
-        [key]: g.id,
-        month: g.month,
-        entries: g.entries,
-        minutes_approved: g.approved,
-        minutes_pending: g.pending,
-        people: g.people,
-      } as unknown as RollupUnitMonthTable & RollupOpdMonthTable;
-      const row = await trx
+    for (const chunk of chunksOf(sorted(groups), 200)) {
+      const values = chunk.map(
+        (g) =>
+          ({
+            tenant_id: tenantId,
+            [key]: g.id,
+            month: g.month,
+            entries: g.entries,
+            minutes_approved: g.approved,
+            minutes_pending: g.pending,
+            people: g.people,
+          }) as unknown as RollupUnitMonthTable & RollupOpdMonthTable,
+      );
+      const rows = (await trx
         .insertInto(table)
         .values(values as never)
         .onConflict((oc) =>
@@ -399,17 +455,23 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
             people: eb(`${table}.people`, '+', eb.ref('excluded.people')),
           })),
         )
-        .returning('entries')
-        .executeTakeFirstOrThrow();
-      if (Number(row.entries) === 0)
+        .returning([key, 'month', 'entries'] as never)
+        .execute()) as unknown as { month: string; entries: number; unit_id?: string; opd_id?: string }[];
+      for (const row of rows.filter((r) => Number(r.entries) === 0))
         await trx
           .deleteFrom(table)
           .where('tenant_id', '=', tenantId)
-          .where(key as never, '=', g.id as never)
-          .where('month', '=', g.month)
+          .where(key as never, '=', (row.unit_id ?? row.opd_id) as never)
+          .where('month', '=', row.month)
           .execute();
     }
   }
+}
+
+function chunksOf<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
 }
 
 const ROLLUP_TABLES = [

@@ -189,6 +189,10 @@ export const Workload = z
     pendingMinutes: z.number(),
     rejectedMinutes: z.number(),
     ratioUncapped: z.number().nullable(),
+    /** attendance shortfall in minutes (null: no attendance data for the month) */
+    attendanceShortfallMinutes: z.number().nullable(),
+    /** batas max = effective − attendance shortfall; nilai aktivitas counts approved minutes up to it */
+    batasMaxMinutes: z.number(),
     nilaiAktivitas: z.number().nullable(),
     band: Band,
     thresholds: z.object({ under: z.number(), over: z.number() }),
@@ -201,6 +205,7 @@ export const Workload = z
         logged: z.number(),
         approved: z.number(),
         pending: z.number(),
+        noAttendance: z.boolean(),
       }),
     ),
     history: z.array(

@@ -5,8 +5,8 @@ import { type Params, t } from '../../core/i18n.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso, todayIn } from '../../core/time.ts';
 import { type DB, transaction } from '../../db/index.ts';
-import type { ActivityTable } from '../../db/schema.ts';
-import { type AuditEvent, audit, originOf, recordAuditMany } from '../audit/service.ts';
+import type { ActivityCatalogTable, ActivityTable } from '../../db/schema.ts';
+import { type AuditEvent, audit, originOf, recordAuditGroups, recordAuditMany } from '../audit/service.ts';
 import { notify } from '../inbox/service.ts';
 import * as orgRepo from '../org/repository.ts';
 import { directSubordinates, findAtasan } from '../org/service.ts';
@@ -129,48 +129,82 @@ interface NewEntryFacts {
 
 interface Checked {
   rows: ActivityTable[];
-  facts: Map<string, NewEntryFacts>;
+  described: Map<string, NewEntryFacts>;
   /** per draft: the inserted row, or the first rule it breaks */
   results: ({ row: ActivityTable; error?: undefined } | { row?: undefined; error: RuleError })[];
 }
 
+/** What the rules need to know, read once for all drafts of one write (one employee or many). */
+interface Facts {
+  catalogById: Map<string, ActivityCatalogTable>;
+  rhks: Map<string, { year: number; text: string; employeeId: string }>;
+  knownFiles: Set<string>;
+  /** minutes already counted per `employee|date` */
+  used: Map<string, number>;
+  /** timed entries per `employee|date` */
+  timed: Map<string, { start: string; end: string }[]>;
+}
+
+async function loadFacts(trx: DB, tenantId: string, employeeIds: string[], drafts: Draft[]): Promise<Facts> {
+  const dates = [...new Set(drafts.map((d) => d.date))];
+  const [catalog, rhks, files, usage, timedRows] = await Promise.all([
+    repo.catalogByIds(trx, tenantId, [...new Set(drafts.map((d) => d.catalogId))]),
+    repo.rhksOfEmployees(trx, tenantId, employeeIds, [
+      ...new Set(drafts.map((d) => d.rhkId).filter((x): x is string => !!x)),
+    ]),
+    filesBySha(trx, tenantId, [...new Set(drafts.flatMap((d) => d.evidence))]),
+    repo.dayUsage(trx, tenantId, employeeIds, dates),
+    repo.timedEntriesOn(trx, tenantId, employeeIds, dates),
+  ]);
+  const timed = new Map<string, { start: string; end: string }[]>();
+  for (const e of timedRows) {
+    const key = `${e.employee_id}|${e.date}`;
+    timed.set(key, [...(timed.get(key) ?? []), { start: e.start_time, end: e.end_time }]);
+  }
+  return {
+    catalogById: new Map(catalog.map((c) => [c.id, c])),
+    rhks: new Map(rhks.map((r) => [r.id, { year: r.year, text: r.text, employeeId: r.employee_id }])),
+    knownFiles: new Set(files.map((f) => f.sha)),
+    used: new Map(
+      usage.map((u) => [
+        `${u.employee_id}|${u.date}`,
+        Number(u.minutes_approved) + Number(u.minutes_pending),
+      ]),
+    ),
+    timed,
+  };
+}
+
+/** Keep the day facts of these keys, to put them back when a request is refused as a whole. */
+function saveDays(facts: Facts, keys: string[]) {
+  const kept = keys.map((k) => [k, facts.used.get(k), facts.timed.get(k)] as const);
+  return () => {
+    for (const [k, used, timed] of kept) {
+      if (used === undefined) facts.used.delete(k);
+      else facts.used.set(k, used);
+      if (timed === undefined) facts.timed.delete(k);
+      else facts.timed.set(k, timed);
+    }
+  };
+}
+
 /**
  * Check drafts against the city's rules in order, each against the employee's existing entries and the
- * drafts accepted before it (daily maximum, overlapping times). Reads inside the caller's transaction.
+ * drafts accepted before it (daily maximum, overlapping times); accepted drafts are added to the facts.
  */
-async function checkDrafts(
-  trx: DB,
+function checkDrafts(
+  facts: Facts,
   ctx: RequestContext,
   emp: EmployeeRow,
   drafts: Draft[],
   settings: ActivitySettings,
-): Promise<Checked> {
+): Checked {
   const tenantId = tenantOf(ctx);
   const now = today(ctx);
   const earliest = addDays(now, -settings.backdateDays);
-  const dates = [...new Set(drafts.map((d) => d.date))];
-  const [catalog, rhks, files, usage, existing] = await Promise.all([
-    repo.catalogByIds(trx, tenantId, [...new Set(drafts.map((d) => d.catalogId))]),
-    repo.ownRhks(trx, tenantId, emp.id, [
-      ...new Set(drafts.map((d) => d.rhkId).filter((x): x is string => !!x)),
-    ]),
-    filesBySha(trx, tenantId, [...new Set(drafts.flatMap((d) => d.evidence))]),
-    repo.personDay(trx, tenantId, emp.id, dates),
-    repo.entriesOn(trx, tenantId, emp.id, dates),
-  ]);
-  const catalogById = new Map(catalog.map((c) => [c.id, c]));
-  const rhkYear = new Map(rhks.map((r) => [r.id, r.year]));
-  const rhkText = new Map(rhks.map((r) => [r.id, r.text]));
-  const knownFiles = new Set(files.map((f) => f.sha));
-  const used = new Map(usage.map((u) => [u.date, Number(u.minutes_approved) + Number(u.minutes_pending)]));
-  const timed = new Map<string, { start: string; end: string }[]>();
-  for (const e of existing) {
-    if (e.start_time && e.end_time)
-      timed.set(e.date, [...(timed.get(e.date) ?? []), { start: e.start_time, end: e.end_time }]);
-  }
-
+  const dayKey = (date: string) => `${emp.id}|${date}`;
   const at = nowIso();
-  const checked: Checked = { rows: [], facts: new Map(), results: [] };
+  const checked: Checked = { rows: [], described: new Map(), results: [] };
   for (const d of drafts) {
     const fail = (code: string, path: string, params: Params = {}) =>
       checked.results.push({ error: { code, path, params } });
@@ -192,7 +226,7 @@ async function checkDrafts(
       fail('ACTIVITY_QUANTITY_RANGE', 'quantity', { max: settings.maxQuantity });
       continue;
     }
-    const item = catalogById.get(d.catalogId);
+    const item = facts.catalogById.get(d.catalogId);
     if (!item) {
       fail('ACTIVITY_CATALOG_UNKNOWN', 'catalogId');
       continue;
@@ -211,23 +245,24 @@ async function checkDrafts(
       fail('ACTIVITY_ENTRY_TOO_LONG', 'quantity', { minutes, max: settings.maxEntryMinutes });
       continue;
     }
-    if (d.rhkId && rhkYear.get(d.rhkId) !== Number(d.date.slice(0, 4))) {
+    const rhk = d.rhkId ? facts.rhks.get(d.rhkId) : undefined;
+    if (d.rhkId && (rhk?.employeeId !== emp.id || rhk.year !== Number(d.date.slice(0, 4)))) {
       fail('ACTIVITY_RHK_NOT_OWN', 'rhkId', { year: d.date.slice(0, 4) });
       continue;
     }
-    const missing = d.evidence.find((sha) => !knownFiles.has(sha));
+    const missing = d.evidence.find((sha) => !facts.knownFiles.has(sha));
     if (missing) {
       fail('EVIDENCE_UNKNOWN', 'evidence', { sha: missing.slice(0, 12) });
       continue;
     }
     if (start !== null && end !== null) {
-      const other = (timed.get(d.date) ?? []).find((o) => o.start < end && start < o.end);
+      const other = (facts.timed.get(dayKey(d.date)) ?? []).find((o) => o.start < end && start < o.end);
       if (other) {
         fail('ACTIVITY_OVERLAP', 'startTime', { start, end, otherStart: other.start, otherEnd: other.end });
         continue;
       }
     }
-    const before = used.get(d.date) ?? 0;
+    const before = facts.used.get(dayKey(d.date)) ?? 0;
     if (before + minutes > settings.dailyMaxMinutes) {
       fail('ACTIVITY_DAILY_MAX', 'quantity', {
         date: d.date,
@@ -237,8 +272,9 @@ async function checkDrafts(
       });
       continue;
     }
-    used.set(d.date, before + minutes);
-    if (start !== null && end !== null) timed.set(d.date, [...(timed.get(d.date) ?? []), { start, end }]);
+    facts.used.set(dayKey(d.date), before + minutes);
+    if (start !== null && end !== null)
+      facts.timed.set(dayKey(d.date), [...(facts.timed.get(dayKey(d.date)) ?? []), { start, end }]);
     const row: ActivityTable = {
       tenant_id: tenantId,
       id: newId(),
@@ -264,7 +300,10 @@ async function checkDrafts(
       updated_at: at,
     };
     checked.rows.push(row);
-    checked.facts.set(row.id, { item, rhkText: d.rhkId ? (rhkText.get(d.rhkId) ?? null) : null });
+    checked.described.set(row.id, {
+      item,
+      rhkText: d.rhkId ? (facts.rhks.get(d.rhkId)?.text ?? null) : null,
+    });
     checked.results.push({ row });
   }
   return checked;
@@ -335,75 +374,190 @@ interface Written {
   createdViews: Map<string, ActivityView>;
 }
 
+/** One caller's drafts (one entry, or a batch that is saved all or nothing). */
+interface LogRequest {
+  ctx: RequestContext;
+  drafts: Draft[];
+  settings: ActivitySettings;
+}
+
+type LogOutcome =
+  | { ok: true; written: Written }
+  | { ok: false; errors: { index: number; error: RuleError }[] }
+  | { ok: false; refused: AppError };
+
 /**
- * Log drafts for the caller, all or nothing. Drafts whose idempotency key the employee already used
- * return the first entry instead. Two requests racing with one key: the unique index refuses the second
- * insert, and the retry finds the first entry.
+ * Write the drafts of several callers of one city in a single transaction: one read of each kind for all of
+ * them, then each request checked in arrival order against the facts left by the ones before it, then one
+ * insert, one set of rollup upserts and one audit append. A request that breaks a rule is refused as a whole
+ * and leaves no trace; the others are saved. Drafts whose idempotency key the employee already used return
+ * the first entry instead.
  */
+async function writeRequests(db: DB, tenantId: string, requests: LogRequest[]): Promise<LogOutcome[]> {
+  return transaction(db, async (trx) => {
+    const dialect = requests[0].ctx.dialect;
+    const employeeIds = [...new Set(requests.map((r) => r.ctx.actor.employeeId as string))].sort();
+    await repo.lockEmployees(trx, dialect, tenantId, employeeIds);
+    const emps = new Map((await orgRepo.findEmployees(trx, tenantId, employeeIds)).map((e) => [e.id, e]));
+    const allDrafts = requests.flatMap((r) => r.drafts);
+    const keys = [...new Set(allDrafts.map((d) => d.idempotencyKey).filter((k): k is string => !!k))];
+    const known = new Map(
+      (await repo.usedIdempotencyKeys(trx, tenantId, employeeIds, keys)).map((r) => [
+        `${r.employee_id}|${r.idempotency_key}`,
+        r.id,
+      ]),
+    );
+    const facts = await loadFacts(trx, tenantId, employeeIds, allDrafts);
+
+    const outcomes: LogOutcome[] = [];
+    const rows: ActivityTable[] = [];
+    const deltas: repo.RollupDelta[] = [];
+    const auditGroups: { origin: ReturnType<typeof originOf>; events: AuditEvent[] }[] = [];
+    for (const req of requests) {
+      const emp = emps.get(req.ctx.actor.employeeId as string);
+      if (!emp || emp.status !== 'active' || !emp.position_id || !emp.unit_id || !emp.unit_path) {
+        outcomes.push({ ok: false, refused: new AppError(409, 'ACTIVITY_NO_POSITION') });
+        continue;
+      }
+      const keyOf = (key: string) => `${emp.id}|${key}`;
+      // a key repeated inside one batch is one entry too
+      const fresh: { index: number; draft: Draft }[] = [];
+      const seen = new Set<string>();
+      req.drafts.forEach((draft, index) => {
+        const key = draft.idempotencyKey;
+        if (key && (known.has(keyOf(key)) || seen.has(key))) return;
+        if (key) seen.add(key);
+        fresh.push({ index, draft });
+      });
+      const restore = saveDays(facts, [...new Set(fresh.map((f) => `${emp.id}|${f.draft.date}`))]);
+      const checked = checkDrafts(
+        facts,
+        req.ctx,
+        emp,
+        fresh.map((f) => f.draft),
+        req.settings,
+      );
+      const errors = checked.results.flatMap((r, i) =>
+        r.error ? [{ index: fresh[i].index, error: r.error }] : [],
+      );
+      if (errors.length) {
+        restore();
+        outcomes.push({ ok: false, errors });
+        continue;
+      }
+      for (const row of checked.rows) if (row.idempotency_key) known.set(keyOf(row.idempotency_key), row.id);
+      rows.push(...checked.rows);
+      deltas.push(...checked.rows.map((row) => logDelta(row, emp.unit_path as string, 1)));
+      auditGroups.push({
+        origin: originOf(req.ctx),
+        events: checked.rows.map(
+          (row): AuditEvent => ({
+            entityType: 'activity',
+            entityId: row.id,
+            action: 'activity.log',
+            after: row,
+          }),
+        ),
+      });
+      const createdByIndex = new Map(fresh.map((f, i) => [f.index, checked.results[i].row?.id]));
+      outcomes.push({
+        ok: true,
+        written: {
+          createdViews: new Map(
+            checked.rows.map((row) => [
+              row.id,
+              newEntryView(req.ctx, emp, row, checked.described.get(row.id) as NewEntryFacts, req.settings),
+            ]),
+          ),
+          items: req.drafts.map((d, index) => {
+            const mine = createdByIndex.get(index);
+            if (mine) return { id: mine, created: true };
+            return { id: known.get(keyOf(d.idempotencyKey as string)) as string, created: false };
+          }),
+        },
+      });
+    }
+    await repo.insertActivities(trx, rows);
+    await repo.applyRollupDeltas(trx, tenantId, deltas);
+    await recordAuditGroups(trx, dialect, tenantId, auditGroups);
+    return outcomes;
+  });
+}
+
+// ---------------- group commit ----------------
+/**
+ * Log requests wait in one queue per database and city and are written in groups: while one transaction
+ * runs, the requests that arrive meanwhile gather for the next. A lone request is written at once, so this
+ * costs no latency when the city is quiet and saves most of the per-transaction work when it is busy.
+ */
+interface Waiting {
+  request: LogRequest;
+  resolve: (outcome: LogOutcome) => void;
+  reject: (err: unknown) => void;
+}
+const MAX_GROUP = 200;
+const queues = new WeakMap<DB, Map<string, { waiting: Waiting[]; draining: boolean }>>();
+
+function submitLog(request: LogRequest): Promise<LogOutcome> {
+  const db = request.ctx.db;
+  const tenantId = tenantOf(request.ctx);
+  const byTenant = queues.get(db) ?? new Map<string, { waiting: Waiting[]; draining: boolean }>();
+  queues.set(db, byTenant);
+  const q = byTenant.get(tenantId) ?? { waiting: [], draining: false };
+  byTenant.set(tenantId, q);
+  return new Promise<LogOutcome>((resolve, reject) => {
+    q.waiting.push({ request, resolve, reject });
+    if (!q.draining) void drain(db, tenantId, q);
+  });
+}
+
+async function drain(db: DB, tenantId: string, q: { waiting: Waiting[]; draining: boolean }) {
+  q.draining = true;
+  try {
+    while (q.waiting.length) {
+      // let the requests that are already in this turn of the event loop join the group (with SQLite the
+      // transaction itself never yields to I/O)
+      await new Promise((resolve) => setImmediate(resolve));
+      await writeGroup(db, tenantId, q.waiting.splice(0, MAX_GROUP));
+    }
+  } finally {
+    q.draining = false;
+  }
+}
+
+async function writeGroup(db: DB, tenantId: string, group: Waiting[], attempt = 0): Promise<void> {
+  try {
+    if (process.env.KINERJA_TRACE_GROUPS) process.stderr.write(`group ${group.length}\n`);
+    const outcomes = await writeRequests(
+      db,
+      tenantId,
+      group.map((w) => w.request),
+    );
+    for (const [i, w] of group.entries()) w.resolve(outcomes[i]);
+  } catch (err) {
+    // one failing request must not sink the others: write them one by one
+    if (group.length > 1) {
+      for (const w of group) await writeGroup(db, tenantId, [w]);
+      return;
+    }
+    // two processes racing with one idempotency key: the unique index refuses the second insert, and the
+    // retry finds the first entry
+    if (attempt === 0 && isUniqueViolation(err)) return writeGroup(db, tenantId, group, 1);
+    group[0].reject(err);
+  }
+}
+
+/** Write the caller's drafts (through the group queue); rule errors go to `onErrors`. */
 async function writeDrafts(
   ctx: RequestContext,
   drafts: Draft[],
   settings: ActivitySettings,
   onErrors: (errors: { index: number; error: RuleError }[]) => never,
 ): Promise<Written> {
-  const tenantId = tenantOf(ctx);
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await transaction(ctx.db, async (trx) => {
-        const emp = await lockedSelf(trx, ctx);
-        const keys = [...new Set(drafts.map((d) => d.idempotencyKey).filter((k): k is string => !!k))];
-        const known = new Map(
-          (await repo.findByIdempotencyKeys(trx, tenantId, emp.id, keys)).map((r) => [
-            r.idempotency_key,
-            r.id,
-          ]),
-        );
-        // a key repeated inside one batch is one entry too
-        const fresh: { index: number; draft: Draft }[] = [];
-        const seen = new Set<string>();
-        drafts.forEach((draft, index) => {
-          const key = draft.idempotencyKey;
-          if (key && (known.has(key) || seen.has(key))) return;
-          if (key) seen.add(key);
-          fresh.push({ index, draft });
-        });
-        const checked = await checkDrafts(
-          trx,
-          ctx,
-          emp,
-          fresh.map((f) => f.draft),
-          settings,
-        );
-        const errors = checked.results.flatMap((r, i) =>
-          r.error ? [{ index: fresh[i].index, error: r.error }] : [],
-        );
-        if (errors.length) onErrors(errors);
-        await saveNew(trx, ctx, emp, checked.rows, (row) => ({ action: 'activity.log', after: row }));
-        const createdViews = new Map(
-          checked.rows.map((row) => [
-            row.id,
-            newEntryView(ctx, emp, row, checked.facts.get(row.id) as NewEntryFacts, settings),
-          ]),
-        );
-        const createdByKey = new Map(
-          checked.rows.filter((r) => r.idempotency_key).map((r) => [r.idempotency_key, r.id]),
-        );
-        const createdByIndex = new Map(fresh.map((f, i) => [f.index, checked.results[i].row?.id]));
-        return {
-          createdViews,
-          items: drafts.map((d, index) => {
-            const mine = createdByIndex.get(index);
-            if (mine) return { id: mine, created: true };
-            const key = d.idempotencyKey as string;
-            return { id: (known.get(key) ?? createdByKey.get(key)) as string, created: false };
-          }),
-        };
-      });
-    } catch (err) {
-      if (attempt === 0 && isUniqueViolation(err)) continue;
-      throw err;
-    }
-  }
+  const outcome = await submitLog({ ctx, drafts, settings });
+  if (outcome.ok) return outcome.written;
+  if ('refused' in outcome) throw outcome.refused;
+  return onErrors(outcome.errors);
 }
 
 /** The caller's own new entry as the API shows it: pending, deletable by them, never verifiable by them. */
@@ -594,7 +748,7 @@ export async function copyYesterday(ctx: RequestContext) {
       note: c.note,
       evidence: [],
     }));
-    const checked = await checkDrafts(trx, ctx, emp, drafts, settings);
+    const checked = checkDrafts(await loadFacts(trx, tenantId, [emp.id], drafts), ctx, emp, drafts, settings);
     checked.results.forEach((r, i) => {
       if (r.error) skip(fresh[i].id, fresh[i].catalog_id, r.error.code, r.error.params);
     });

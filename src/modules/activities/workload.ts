@@ -9,6 +9,7 @@ import type { RequestContext } from '../../core/context.ts';
 import { forbidden, notFound } from '../../core/errors.ts';
 import { type Locale, t } from '../../core/i18n.ts';
 import { todayIn } from '../../core/time.ts';
+import { monthDeductions } from '../attendance/deductions.ts';
 import * as orgRepo from '../org/repository.ts';
 import { findAtasan } from '../org/service.ts';
 import {
@@ -31,10 +32,15 @@ const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 *
 export function ratioOf(approved: number, effective: number): number | null {
   return effective > 0 ? round(approved / effective, 4) : null;
 }
-/** nilai aktivitas: approved minutes capped at the effective time, as a share of it (≤ 1) */
-export function nilaiAktivitas(approved: number, effective: number): number | null {
-  return effective > 0 ? round(Math.min(approved, effective) / effective, 4) : null;
+/**
+ * nilai aktivitas: approved minutes capped at batas max, as a share of the effective time (≤ 1).
+ * batas max = waktu efektif − attendance shortfall (DESIGN §2.3); without attendance data it is the
+ * effective time itself.
+ */
+export function nilaiAktivitas(approved: number, effective: number, shortfall = 0): number | null {
+  return effective > 0 ? round(Math.min(approved, batasMax(effective, shortfall)) / effective, 4) : null;
 }
+export const batasMax = (effective: number, shortfall: number) => Math.max(0, effective - shortfall);
 export function bandOf(ratio: number | null, s: ActivitySettings): 'under' | 'normal' | 'over' | null {
   if (ratio === null) return null;
   if (ratio < s.underThreshold) return 'under';
@@ -67,11 +73,12 @@ export async function employeeWorkload(ctx: RequestContext, employeeId: string, 
   const history = monthsEndingWith(m, 6);
   const from = monthStart(history[0]);
   const to = monthEnd(m);
-  const [holidays, leaves, months, days] = await Promise.all([
+  const [holidays, leaves, months, days, attendance] = await Promise.all([
     repo.holidaysBetween(ctx.db, tenantId, from, to),
     repo.leavesBetween(ctx.db, tenantId, from, to, [emp.id]),
     repo.personMonths(ctx.db, tenantId, [emp.id], history),
     repo.personDays(ctx.db, tenantId, emp.id, monthStart(m), to),
+    monthDeductions(ctx.db, tenantId, m, [emp.id]),
   ]);
   const byMonth = new Map(months.map((r) => [r.month, r]));
   const byDay = new Map(days.map((r) => [r.date, r]));
@@ -79,6 +86,10 @@ export async function employeeWorkload(ctx: RequestContext, employeeId: string, 
   const current = byMonth.get(m);
   const approved = Number(current?.minutes_approved ?? 0);
   const ratio = ratioOf(approved, calendar.effectiveMinutes);
+  // attendance shortfall (late + early minutes + absent days × minutes per day), only with attendance data
+  const att = attendance.get(emp.id);
+  const shortfall = att ? att.shortfallMinutes : null;
+  const absentDays = new Set(att?.lines.filter((l) => l.code === 'TK').map((l) => l.date));
   return {
     month: m,
     employee: {
@@ -95,7 +106,9 @@ export async function employeeWorkload(ctx: RequestContext, employeeId: string, 
     pendingMinutes: Number(current?.minutes_pending ?? 0),
     rejectedMinutes: Number(current?.minutes_rejected ?? 0),
     ratioUncapped: ratio,
-    nilaiAktivitas: nilaiAktivitas(approved, calendar.effectiveMinutes),
+    attendanceShortfallMinutes: shortfall,
+    batasMaxMinutes: batasMax(calendar.effectiveMinutes, shortfall ?? 0),
+    nilaiAktivitas: nilaiAktivitas(approved, calendar.effectiveMinutes, shortfall ?? 0),
     band: bandOf(ratio, s),
     thresholds: { under: s.underThreshold, over: s.overThreshold },
     days: calendar.days.map((d) => {
@@ -105,6 +118,8 @@ export async function employeeWorkload(ctx: RequestContext, employeeId: string, 
         logged: Number(r?.minutes_logged ?? 0),
         approved: Number(r?.minutes_approved ?? 0),
         pending: Number(r?.minutes_pending ?? 0),
+        // minutes logged on a working day the attendance data shows no tap and no leave: flagged to the atasan
+        noAttendance: absentDays.has(d.date) && Number(r?.minutes_logged ?? 0) > 0,
       };
     }),
     history: history.map((hm) => {

@@ -150,33 +150,49 @@ export async function recordAuditMany(
   origin: AuditOrigin,
   events: AuditEvent[],
 ): Promise<void> {
-  if (events.length === 0) return;
-  const head = await lockHead(trx, dialect, origin.tenantId);
+  await recordAuditGroups(trx, dialect, origin.tenantId, [{ origin, events }]);
+}
+
+/**
+ * Chain the events of several requests of one city under a single lock of the chain head (writes that are
+ * committed together, e.g. activity entries gathered into one transaction).
+ */
+export async function recordAuditGroups(
+  trx: DB,
+  dialect: Dialect,
+  tenantId: string,
+  groups: { origin: AuditOrigin; events: AuditEvent[] }[],
+): Promise<void> {
+  if (!groups.some((g) => g.events.length > 0)) return;
+  const head = await lockHead(trx, dialect, tenantId);
   let prev = head.hash;
   let seq = head.seq;
   const rows: AuditLogTable[] = [];
   const at = nowIso();
-  for (const event of events) {
-    seq += 1;
-    const body = {
-      tenant_id: origin.tenantId,
-      seq,
-      id: newId(),
-      at,
-      actor_user_id: origin.userId,
-      actor_name: origin.userName,
-      actor_role: origin.role,
-      action: event.action,
-      entity_type: event.entityType,
-      entity_id: event.entityId,
-      before_json: event.before === undefined ? null : canonicalJson(event.before),
-      after_json: event.after === undefined ? null : canonicalJson(event.after),
-      request_id: origin.requestId,
-      ip: origin.ip,
-    };
-    const hash = entryHash(prev, body);
-    rows.push({ ...body, prev_hash: prev, hash });
-    prev = hash;
+  for (const { origin, events } of groups) {
+    if (origin.tenantId !== tenantId) throw new Error('audit: one chain per city');
+    for (const event of events) {
+      seq += 1;
+      const body = {
+        tenant_id: tenantId,
+        seq,
+        id: newId(),
+        at,
+        actor_user_id: origin.userId,
+        actor_name: origin.userName,
+        actor_role: origin.role,
+        action: event.action,
+        entity_type: event.entityType,
+        entity_id: event.entityId,
+        before_json: event.before === undefined ? null : canonicalJson(event.before),
+        after_json: event.after === undefined ? null : canonicalJson(event.after),
+        request_id: origin.requestId,
+        ip: origin.ip,
+      };
+      const hash = entryHash(prev, body);
+      rows.push({ ...body, prev_hash: prev, hash });
+      prev = hash;
+    }
   }
-  await appendEntries(trx, origin.tenantId, rows);
+  await appendEntries(trx, tenantId, rows);
 }

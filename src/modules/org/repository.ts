@@ -406,7 +406,7 @@ export function listEmployees(db: DB, tenantId: string, f: EmployeeFilter) {
   return q.orderBy('e.name').orderBy('e.id').limit(f.limit).execute();
 }
 
-export const findEmployee = (db: DB, tenantId: string, id: string) =>
+const employeeWithPlace = (db: DB, tenantId: string) =>
   db
     .selectFrom('employees as e')
     .leftJoin('positions as p', (j) =>
@@ -421,9 +421,13 @@ export const findEmployee = (db: DB, tenantId: string, id: string) =>
       'u.name as unit_name',
       'u.path as unit_path',
     ])
-    .where('e.tenant_id', '=', tenantId)
-    .where('e.id', '=', id)
-    .executeTakeFirst();
+    .where('e.tenant_id', '=', tenantId);
+
+export const findEmployee = (db: DB, tenantId: string, id: string) =>
+  employeeWithPlace(db, tenantId).where('e.id', '=', id).executeTakeFirst();
+
+export const findEmployees = (db: DB, tenantId: string, ids: string[]) =>
+  ids.length === 0 ? Promise.resolve([]) : employeeWithPlace(db, tenantId).where('e.id', 'in', ids).execute();
 
 export const findEmployeeByNip = (db: DB, tenantId: string, nip: string) =>
   db
