@@ -502,7 +502,7 @@ describe('idempotency', () => {
 
 describe('group commit', () => {
   it('requests written together keep their own fate: a refused batch leaves nothing, not even its minutes', async () => {
-    const [grup, grupId] = await newSubordinate('grup', '199102152019032004', 'Rina Kurniasari');
+    const [grup, grupId] = await newSubordinate('grup', '199102152019031005', 'Rudi Hartono, S.Par.');
     const date = '2026-11-30';
     const usage = async () =>
       Number(
