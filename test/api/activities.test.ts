@@ -1453,3 +1453,57 @@ describe('catalog', () => {
     expect(again.json()).toEqual({ created: 0, updated: 0, unchanged: total });
   });
 });
+
+describe('city rules', () => {
+  const rulesOf = async (s: Session) => (await call(env.app, s, 'GET', '/api/v1/activity-rules')).json();
+
+  it('every member of the city reads them; BKPSDM changes some and the others keep their value', async () => {
+    expect(await rulesOf(pegawai)).toMatchObject({ dailyMaxMinutes: 450, backdateDays: 5 });
+    const res = await call(env.app, bkpsdm, 'PATCH', '/api/v1/activity-rules', { backdateDays: 7 });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ backdateDays: 7, dailyMaxMinutes: 450, verifyDaysAfterMonth: 10 });
+    expect(await rulesOf(pegawai)).toMatchObject({ backdateDays: 7 });
+    // the rest of the city's settings document is kept, and the other city is untouched
+    const row = await env.db.kysely
+      .selectFrom('tenants')
+      .select('settings')
+      .where('id', '=', surabaya)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(row.settings as string)).toMatchObject({ demo: true, activities: { backdateDays: 7 } });
+    expect(await rulesOf(jambi)).toMatchObject({ backdateDays: 5 });
+    // and the rule applies at once: six days back is now inside the window
+    expect((await log(gauge, { date: '2026-11-26' })).statusCode).toBe(201);
+    const audited = await env.db.kysely
+      .selectFrom('audit_log')
+      .select(['before_json', 'after_json'])
+      .where('tenant_id', '=', surabaya)
+      .where('action', '=', 'activity_rules.update')
+      .execute();
+    expect(audited).toHaveLength(1);
+    expect(JSON.parse(audited[0].before_json as string).backdateDays).toBe(5);
+    await call(env.app, bkpsdm, 'PATCH', '/api/v1/activity-rules', { backdateDays: 5 });
+  });
+
+  it('refuses other roles, unknown keys, out-of-range values and contradictions, changing nothing', async () => {
+    const before = await fingerprint();
+    for (const [who, body, status] of [
+      [atasan, { backdateDays: 9 }, 403],
+      [adminopd, { backdateDays: 9 }, 403],
+      [bkpsdm, { backdateDay: 9 }, 400],
+      [bkpsdm, { dailyMaxMinutes: 30 }, 400],
+      [bkpsdm, { workWeekdays: [1, 1, 2] }, 400],
+      [bkpsdm, { underThreshold: 2 }, 400],
+      [bkpsdm, { maxEntryMinutes: 600 }, 400],
+    ] as const) {
+      const res = await call(env.app, who, 'PATCH', '/api/v1/activity-rules', body);
+      expect(res.statusCode, JSON.stringify(body)).toBe(status);
+    }
+    const contradiction = await call(env.app, bkpsdm, 'PATCH', '/api/v1/activity-rules', {
+      underThreshold: 1.3,
+    });
+    expect(contradiction.json().error.code).toBe('ACTIVITY_RULES_THRESHOLDS');
+    expect(contradiction.json().error.message).toMatch(/lebih kecil/);
+    expect(await fingerprint()).toBe(before);
+    expect(await rulesOf(pegawai)).toMatchObject({ backdateDays: 5, underThreshold: 0.75 });
+  });
+});

@@ -438,6 +438,11 @@ const ROUTES: Record<string, RouteSpec> = {
   },
   'POST /api/v1/inbox/read-all': { allow: ALL, request: async () => ({ url: '/api/v1/inbox/read-all' }) },
   'GET /api/v1/activity-catalog': { allow: ALL, request: async () => ({ url: '/api/v1/activity-catalog' }) },
+  'GET /api/v1/activity-rules': { allow: ALL, request: async () => ({ url: '/api/v1/activity-rules' }) },
+  'PATCH /api/v1/activity-rules': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/activity-rules', body: { backdateDays: 5 } }),
+  },
   'POST /api/v1/activity-catalog': {
     allow: ['bkpsdm'],
     request: async () => ({
@@ -709,6 +714,13 @@ describe('authorization matrix', () => {
             'POST /api/v1/activity-catalog',
             'POST /api/v1/activity-catalog/import',
             'POST /api/v1/activities/copy-yesterday',
+            'PATCH /api/v1/activity-rules',
+            'POST /api/v1/attendance/holidays',
+            'POST /api/v1/attendance/schedules',
+            'PUT /api/v1/attendance/rules',
+            'PUT /api/v1/tpp/settings',
+            'POST /api/v1/tpp/runs',
+            'PUT /api/v1/evaluation-curve',
           ].includes(route);
           if (!idInPath && !ownCity) expect([400, 403, 404]).toContain(res.statusCode);
           const after = JSON.parse(await snapshot(env.db));

@@ -808,3 +808,12 @@ export const approvedByEmployee = (db: DB, tenantId: string, unitPath: string, m
         .where(inSubtree('u.path', unitPath))
         .groupBy('m.employee_id')
         .execute();
+
+// ---------------- city rules ----------------
+export async function tenantSettingsText(db: DB, tenantId: string): Promise<string | null> {
+  const row = await db.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirst();
+  return row?.settings ?? null;
+}
+
+export const saveTenantSettingsText = (db: DB, tenantId: string, text: string) =>
+  db.updateTable('tenants').set({ settings: text }).where('id', '=', tenantId).execute();

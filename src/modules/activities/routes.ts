@@ -10,6 +10,7 @@ import { ctxOf } from '../../server/context.ts';
 import type { App } from '../../server/types.ts';
 import * as catalog from './catalog.ts';
 import { catalogPolicy } from './policy.ts';
+import * as rules from './rules.ts';
 import * as s from './schemas.ts';
 import * as svc from './service.ts';
 import * as workload from './workload.ts';
@@ -20,6 +21,30 @@ const catalogTags = ['katalog aktivitas'];
 const workloadTags = ['beban kerja'];
 
 export function activityRoutes(app: App) {
+  // ----- city rules -----
+  app.get(
+    '/api/v1/activity-rules',
+    {
+      schema: {
+        tags: catalogTags,
+        summary: "The city's activity and workload rules (daily maximum, windows, thresholds)",
+        response: { 200: s.ActivityRules },
+      },
+    },
+    (req) => rules.getRules(ctxOf(req)),
+  );
+  app.patch(
+    '/api/v1/activity-rules',
+    {
+      schema: {
+        tags: catalogTags,
+        summary: 'Change some of the rules (BKPSDM); the others keep their value',
+        body: s.ActivityRulesInput,
+        response: { 200: s.ActivityRules },
+      },
+    },
+    (req) => rules.updateRules(ctxOf(req), req.body),
+  );
   // ----- catalog -----
   app.get(
     '/api/v1/activity-catalog',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { POSITION_KINDS } from '../org/schemas.ts';
+import { ActivitySettings } from './settings.ts';
 
 const id = z.string().min(1).max(64);
 const isoDate = z.iso.date();
@@ -298,3 +299,29 @@ export const Abk = z
     total: AbkFigures,
   })
   .meta({ id: 'Abk' });
+
+// ---------------- city rules ----------------
+export const ActivityRules = ActivitySettings.meta({ id: 'ActivityRules' });
+
+const rule = ActivitySettings.shape;
+/** Only the rules present change; unknown keys are refused (a typo must not pass silently). */
+export const ActivityRulesInput = z
+  .object({
+    backdateDays: rule.backdateDays.unwrap().optional(),
+    dailyMaxMinutes: rule.dailyMaxMinutes.unwrap().optional(),
+    maxEntryMinutes: rule.maxEntryMinutes.unwrap().optional(),
+    maxQuantity: rule.maxQuantity.unwrap().optional(),
+    workingMinutesPerDay: rule.workingMinutesPerDay.unwrap().optional(),
+    workWeekdays: rule.workWeekdays
+      .unwrap()
+      .min(1)
+      .refine((days) => new Set(days).size === days.length, { message: 'duplicate weekday' })
+      .optional(),
+    leaveKindsReducingTime: rule.leaveKindsReducingTime.unwrap().optional(),
+    verifyDaysAfterMonth: rule.verifyDaysAfterMonth.unwrap().optional(),
+    underThreshold: rule.underThreshold.unwrap().optional(),
+    overThreshold: rule.overThreshold.unwrap().optional(),
+    wkeMinutesPerYear: rule.wkeMinutesPerYear.unwrap().optional(),
+  })
+  .strict()
+  .meta({ id: 'ActivityRulesInput' });

@@ -1,14 +1,26 @@
+import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type ReactNode, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
+import { api } from '../api';
 import { formatNumber, formatPercent, todayJakarta } from '../format';
 import type { ActivityStatus, Lang, PjClass, Unit, WorkloadBand } from '../types';
 import { Modal } from './Modal';
 import { Badge, type BadgeTone, SearchSelect } from './ui';
 
-/** The daily maximum of logged minutes (tenant default; the server enforces the city's own value). */
-export const DAILY_MAX_MINUTES = 450;
+/** The default daily maximum, shown until the city's own rules have loaded (the server enforces them). */
+const DEFAULT_DAILY_MAX_MINUTES = 450;
+
+/** The city's daily maximum of logged minutes. */
+export function useDailyMax(): number {
+  const rules = useQuery({
+    queryKey: ['activity-rules'],
+    queryFn: () => api<{ dailyMaxMinutes: number }>('/activity-rules'),
+    staleTime: 5 * 60_000,
+  });
+  return rules.data?.dailyMaxMinutes ?? DEFAULT_DAILY_MAX_MINUTES;
+}
 
 /** `1.234 menit` / `1,234 minutes` — numbers always in Indonesian grouping. */
 export function minutesText(t: TFunction, n: number | null | undefined): string {

@@ -16,7 +16,7 @@ import {
 } from '../activityQueue';
 import { ApiError, api, upload } from '../api';
 import { useUser } from '../auth';
-import { DAILY_MAX_MINUTES, formatMonth, minutesText, ratioText } from '../components/activity';
+import { formatMonth, minutesText, ratioText, useDailyMax } from '../components/activity';
 import { ErrorSummary, Field, fieldErrors } from '../components/Form';
 import { ConfirmDialog } from '../components/Modal';
 import { EmptyState, ErrorState, Loading, usePageTitle } from '../components/ui';
@@ -359,8 +359,9 @@ function Totals({
 }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const dailyMax = useDailyMax();
   const w = month.data;
-  const dayPct = Math.min(100, Math.round((dayMinutes / DAILY_MAX_MINUTES) * 100));
+  const dayPct = Math.min(100, Math.round((dayMinutes / dailyMax) * 100));
   const monthPct =
     w && w.effectiveMinutes > 0 ? Math.min(100, (w.approvedMinutes / w.effectiveMinutes) * 100) : 0;
   return (
@@ -377,14 +378,14 @@ function Totals({
           ) : (
             <>
               <strong>{formatNumber(dayMinutes)}</strong>
-              <span className="muted"> / {minutesText(t, DAILY_MAX_MINUTES)}</span>
+              <span className="muted"> / {minutesText(t, dailyMax)}</span>
             </>
           )}
         </p>
         <progress
           max={100}
           value={dayPct}
-          className={dayMinutes > DAILY_MAX_MINUTES ? 'is-over' : undefined}
+          className={dayMinutes > dailyMax ? 'is-over' : undefined}
           aria-label={t('activity.todayTotal')}
         >
           {dayPct}%
@@ -392,7 +393,7 @@ function Totals({
         {queuedMinutes > 0 ? (
           <p className="hint">{t('activity.plusQueued', { minutes: minutesText(t, queuedMinutes) })}</p>
         ) : (
-          <p className="hint">{t('activity.dailyMaxHint', { max: minutesText(t, DAILY_MAX_MINUTES) })}</p>
+          <p className="hint">{t('activity.dailyMaxHint', { max: minutesText(t, dailyMax) })}</p>
         )}
       </div>
       <div
@@ -573,6 +574,7 @@ function LogForm({
   onDone: (message: string) => void;
 }) {
   const { t } = useTranslation();
+  const dailyMax = useDailyMax();
   const qc = useQueryClient();
   const uid = useId();
   const [prefs, setPrefs] = useState(() => readPrefs(userId));
@@ -598,7 +600,7 @@ function LogForm({
   const qty = Number(quantity);
   const qtyValid = /^\d+$/.test(quantity.trim()) && qty >= 1;
   const preview = item && qtyValid ? qty * item.standardMinutes : 0;
-  const overDay = preview > 0 && dayMinutes + preview > DAILY_MAX_MINUTES;
+  const overDay = preview > 0 && dayMinutes + preview > dailyMax;
   const rhkText = rhks.options.find((r) => r.id === rhkId)?.text ?? null;
 
   const reset = () => {
@@ -847,7 +849,7 @@ function LogForm({
         {overDay ? (
           <p className="notice notice-warn small" data-testid="over-daily">
             {t('activity.overDaily', {
-              max: minutesText(t, DAILY_MAX_MINUTES),
+              max: minutesText(t, dailyMax),
               used: minutesText(t, dayMinutes),
             })}
           </p>

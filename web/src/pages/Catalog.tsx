@@ -20,6 +20,7 @@ import {
 import { formatNumber } from '../format';
 import { keys } from '../queries';
 import { type CatalogItem, POSITION_KINDS, type PositionKind } from '../types';
+import { RulesDialog } from './activities/RulesDialog';
 
 const ACTIVE_FILTERS = ['all', 'true', 'false'] as const;
 
@@ -39,6 +40,7 @@ export function CatalogPage() {
   const ids = { q: useId(), kind: useId(), active: useId() };
   const [editing, setEditing] = useState<CatalogItem | 'new' | null>(null);
   const [importing, setImporting] = useState(false);
+  const [rules, setRules] = useState(false);
   const [toggleError, setToggleError] = useState<unknown>(null);
 
   const setParam = (k: string, v: string, dflt = '') =>
@@ -103,6 +105,9 @@ export function CatalogPage() {
             >
               {t('catalog.export')}
             </a>
+            <button type="button" className="btn" onClick={() => setRules(true)} data-testid="rules-open">
+              {t('rules.open')}
+            </button>
             <button
               type="button"
               className="btn"
@@ -267,6 +272,7 @@ export function CatalogPage() {
       {editing ? (
         <CatalogItemDialog item={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
       ) : null}
+      {rules ? <RulesDialog onClose={() => setRules(false)} /> : null}
       {importing ? <CatalogImportDialog onClose={() => setImporting(false)} /> : null}
     </div>
   );

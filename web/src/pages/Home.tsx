@@ -4,7 +4,7 @@ import { Link } from 'react-router-dom';
 import { useActivityQueue } from '../activityQueue';
 import { api } from '../api';
 import { useUser } from '../auth';
-import { DAILY_MAX_MINUTES, minutesText, WorkloadGauge } from '../components/activity';
+import { minutesText, useDailyMax, WorkloadGauge } from '../components/activity';
 import { errorMessage } from '../components/Form';
 import { CapaianBadge, SkpStatusBadge, skpStatusTone } from '../components/skp';
 import { Badge, usePageTitle } from '../components/ui';
@@ -250,6 +250,7 @@ function SkpCards() {
 /** "Hari ini" (today's minutes, the month gauge) and, for an atasan, the entries waiting for verification. */
 function ActivityCards({ userId }: { userId: string }) {
   const { t } = useTranslation();
+  const dailyMax = useDailyMax();
   const today = todayJakarta();
   const day = useMyActivities({ date: today });
   const month = useMyWorkload(today.slice(0, 7));
@@ -280,8 +281,7 @@ function ActivityCards({ userId }: { userId: string }) {
                   <span className="skeleton skeleton-inline" aria-hidden="true" />
                 ) : (
                   <>
-                    {formatNumber(minutes)}{' '}
-                    <span className="muted small">/ {minutesText(t, DAILY_MAX_MINUTES)}</span>
+                    {formatNumber(minutes)} <span className="muted small">/ {minutesText(t, dailyMax)}</span>
                   </>
                 )}
               </dd>
