@@ -323,5 +323,4 @@ export const ActivityRulesInput = z
     overThreshold: rule.overThreshold.unwrap().optional(),
     wkeMinutesPerYear: rule.wkeMinutesPerYear.unwrap().optional(),
   })
-  .strict()
-  .meta({ id: 'ActivityRulesInput' });
+  .strict();
