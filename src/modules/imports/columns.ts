@@ -1,6 +1,6 @@
 import { POSITION_KINDS, UNIT_TYPES } from '../org/schemas.ts';
 
-export const IMPORT_KINDS = ['units', 'positions', 'employees'] as const;
+export const IMPORT_KINDS = ['units', 'positions', 'employees', 'attendance'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
 export interface ColumnSpec {
@@ -34,6 +34,14 @@ export const COLUMNS: Record<ImportKind, ColumnSpec[]> = {
     { name: 'email', required: false },
     { name: 'phone', required: false },
     { name: 'position_code', required: false },
+  ],
+  // one row per employee-day from the attendance system; check_in/check_out may be empty (no tap)
+  attendance: [
+    { name: 'nip', required: true },
+    { name: 'date', required: true },
+    { name: 'check_in', required: true },
+    { name: 'check_out', required: true },
+    { name: 'apel', required: false },
   ],
 };
 
@@ -85,6 +93,10 @@ export const SAMPLES: Record<ImportKind, string[][]> = {
       '',
       'DISBUD.PAR.DEST.PEL1',
     ],
+  ],
+  attendance: [
+    ['198609262015051001', '2026-11-02', '07:24', '16:05', 'ya'],
+    ['199203142023212004', '2026-11-02', '07:41', '', ''],
   ],
 };
 

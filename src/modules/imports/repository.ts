@@ -52,6 +52,16 @@ export const pageErrors = (db: DB, tenantId: string, jobId: string, afterSeq: nu
     .limit(limit)
     .execute();
 
+export async function deleteStagedRows(db: DB, tenantId: string, jobId: string, rowNos: number[]) {
+  for (let i = 0; i < rowNos.length; i += 500)
+    await db
+      .deleteFrom('import_rows')
+      .where('tenant_id', '=', tenantId)
+      .where('job_id', '=', jobId)
+      .where('row_no', 'in', rowNos.slice(i, i + 500))
+      .execute();
+}
+
 export const deleteStaging = async (db: DB, tenantId: string, jobId: string) => {
   await db.deleteFrom('import_rows').where('tenant_id', '=', tenantId).where('job_id', '=', jobId).execute();
 };

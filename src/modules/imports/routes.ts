@@ -43,8 +43,10 @@ export function importRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: 'Sample file with the header row (units|positions|employees).(csv|xlsx)',
-        params: z.strictObject({ file: z.string().regex(/^(units|positions|employees)\.(csv|xlsx)$/) }),
+        summary: 'Sample file with the header row (units|positions|employees|attendance).(csv|xlsx)',
+        params: z.strictObject({
+          file: z.string().regex(/^(units|positions|employees|attendance)\.(csv|xlsx)$/),
+        }),
       },
     },
     async (req, reply) => {
@@ -63,7 +65,8 @@ export function importRoutes(app: App) {
     {
       schema: {
         tags,
-        summary: 'Upload a CSV or XLSX file (multipart: kind, file); validation runs in the background',
+        summary:
+          'Upload a CSV or XLSX file (multipart: kind, file; for kind attendance optionally replace=true to overwrite stored employee-days); validation runs in the background',
         consumes: ['multipart/form-data'],
         response: { 202: ImportJob },
       },
@@ -73,9 +76,12 @@ export function importRoutes(app: App) {
       importPolicy.authorize(ctx.actor, 'run', null);
       if (!req.isMultipart()) throw new AppError(415, 'UNSUPPORTED_MEDIA_TYPE');
       let kind: string | undefined;
+      let replace = false;
       let upload: { filename: string; path: string } | undefined;
       for await (const part of req.parts()) {
         if (part.type === 'field' && part.fieldname === 'kind') kind = String(part.value);
+        else if (part.type === 'field' && part.fieldname === 'replace')
+          replace = ['true', '1', 'ya'].includes(String(part.value).toLowerCase());
         else if (part.type === 'file' && part.fieldname === 'file' && !upload) {
           const path = join(tmpdir(), `kinerja-import-${newId()}`);
           await pipeline(part.file, createWriteStream(path));
@@ -93,7 +99,7 @@ export function importRoutes(app: App) {
         ];
         throw new AppError(400, 'VALIDATION_FAILED', {}, details);
       }
-      const job = await svc.startImport(ctx, { kind: parsedKind.data, ...upload }, (work) => {
+      const job = await svc.startImport(ctx, { kind: parsedKind.data, ...upload, replace }, (work) => {
         running.add(work);
         work.finally(() => running.delete(work));
       });

@@ -10,6 +10,12 @@ import type { DB, Dialect } from '../../db/index.ts';
 import { transaction } from '../../db/index.ts';
 import type { ImportErrorTable, ImportJobTable, ImportRowTable } from '../../db/schema.ts';
 import {
+  attendanceValidator,
+  commitAttendance,
+  hasColumn,
+  loadAttendanceRefs,
+} from '../attendance/importer.ts';
+import {
   type AuditEvent,
   type AuditOrigin,
   originOf,
@@ -64,7 +70,7 @@ export function formatOf(filename: string): 'csv' | 'xlsx' | null {
 /** Register the upload and start validating it in the background; the caller polls the job. */
 export async function startImport(
   ctx: RequestContext,
-  input: { kind: ImportKind; filename: string; path: string },
+  input: { kind: ImportKind; filename: string; path: string; replace?: boolean },
   track: (work: Promise<void>) => void,
 ) {
   importPolicy.authorize(ctx.actor, 'run', null);
@@ -96,7 +102,7 @@ export async function startImport(
       after: { kind: job.kind, filename: job.filename },
     });
   });
-  track(validateFile(ctx.db, ctx.actor, job, input.path, format));
+  track(validateFile(ctx.db, ctx.actor, job, input.path, format, { replace: input.replace === true }));
   return toJob(ctx, job);
 }
 
@@ -124,6 +130,7 @@ async function validateFile(
   job: JobRow,
   path: string,
   format: 'csv' | 'xlsx',
+  options: { replace: boolean } = { replace: false },
 ): Promise<void> {
   const tenantId = job.tenant_id;
   let errorSeq = 0;
@@ -140,8 +147,15 @@ async function validateFile(
     }));
   try {
     const kind = job.kind as ImportKind;
-    const refs = await loadRefs(db, tenantId);
-    const validator = makeValidator(kind, actor, refs, todayIn(actor.timeZone));
+    const today = todayIn(actor.timeZone);
+    const validator: ReturnType<typeof makeValidator> & {
+      finishAsync?: (db: DB, tenantId: string) => Promise<RowError[]>;
+    } =
+      kind === 'attendance'
+        ? attendanceValidator(actor, await loadAttendanceRefs(db, tenantId), today, options)
+        : makeValidator(kind, actor, await loadRefs(db, tenantId), today);
+    const hasHeader = (header: string[], name: string) =>
+      kind === 'attendance' ? hasColumn(header, name) : header.includes(name);
     let rows: ImportRowTable[] = [];
     let errors: ImportErrorTable[] = [];
     let rowNo = 1;
@@ -160,7 +174,9 @@ async function validateFile(
     let headerChecked = false;
     for await (const item of readRows(path, format)) {
       if (Array.isArray(item)) {
-        const missing = COLUMNS[kind].filter((c) => c.required && !item.includes(c.name)).map((c) => c.name);
+        const missing = COLUMNS[kind]
+          .filter((c) => c.required && !hasHeader(item, c.name))
+          .map((c) => c.name);
         if (missing.length) {
           errorCount += 1;
           errors.push(
@@ -211,6 +227,21 @@ async function validateFile(
       errors.push(...toErrorRows([{ row: 1, column: '', code: 'IMPORT_EMPTY', params: {} }]));
     }
     await flush();
+    if (headerChecked && validator.finishAsync) {
+      // checks against stored data (e.g. attendance days already imported): their rows leave the staging
+      const stored = await validator.finishAsync(db, tenantId);
+      if (stored.length) {
+        errorCount += stored.length;
+        errors.push(...toErrorRows(stored));
+        await repo.deleteStagedRows(
+          db,
+          tenantId,
+          job.id,
+          stored.map((e) => e.row),
+        );
+        await flush();
+      }
+    }
     await repo.updateJob(db, tenantId, job.id, {
       status: errorCount > 0 ? 'invalid' : 'ready',
       total_rows: total,
@@ -271,7 +302,13 @@ export async function commit(ctx: RequestContext, id: string) {
         .executeTakeFirst();
       if (Number(claimed.numUpdatedRows) !== 1) throw conflict('IMPORT_NOT_READY', { status: 'committing' });
       const apply =
-        job.kind === 'units' ? commitUnits : job.kind === 'positions' ? commitPositions : commitEmployees;
+        job.kind === 'attendance'
+          ? (t: DB, d: Dialect, o: AuditOrigin, j: JobRow) => commitAttendance(t, d, o, j, stagedPages(t, j))
+          : job.kind === 'units'
+            ? commitUnits
+            : job.kind === 'positions'
+              ? commitPositions
+              : commitEmployees;
       created = await apply(trx, ctx.dialect, origin, job, today);
       await repo.updateJob(trx, job.tenant_id, id, {
         status: 'committed',
