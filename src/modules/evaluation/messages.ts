@@ -1,0 +1,148 @@
+import { registerMessages } from '../../core/i18n.ts';
+
+/** Server messages of the evaluation module (Indonesian first, English second, same codes). */
+registerMessages({
+  id: {
+    EVALUATION_NOT_OPEN: 'Penilaian {period} baru dapat diberikan mulai {date}.',
+    EVALUATION_SKP_NOT_APPROVED: 'SKP ini belum disetujui (status "{status}"), sehingga belum dapat dinilai.',
+    EVALUATION_NOT_EDITABLE:
+      'Penilaian berstatus "{status}" tidak dapat diubah lagi oleh pejabat penilai (pegawai sudah menanggapinya atau penilaian sudah final).',
+    EVALUATION_NOT_PENDING: 'Langkah ini tidak berlaku untuk penilaian berstatus "{status}".',
+    EVALUATION_REASON_REQUIRED:
+      'Alasan wajib diisi: rating {what} ({rating}) berbeda dari panduan capaian/perilaku ({guide}).',
+    EVALUATION_RHK_UNKNOWN: 'RHK ini bukan bagian dari SKP yang dinilai.',
+    EVALUATION_RHK_MISSING: 'Setiap RHK harus diberi rating; RHK "{text}" belum dinilai.',
+    EVALUATION_RHK_DUPLICATE: 'RHK yang sama dinilai lebih dari sekali.',
+    EVALUATION_BEHAVIOUR_MISSING: 'Ketujuh nilai BerAKHLAK harus diberi rating; "{value}" belum dinilai.',
+    EVALUATION_NO_REVIEWER:
+      'Tidak ada atasan pejabat penilai di atas pejabat penilai Anda, sehingga keberatan tidak dapat diajukan melalui aplikasi. Hubungi BKPSDM.',
+    EVALUATION_DECISION_RATINGS:
+      'Keputusan "ubah" harus menyebut rating hasil kerja dan perilaku yang baru, dan keduanya tidak boleh sama dengan rating semula.',
+    EVALUATION_UNIT_FINALISED: 'Penilaian {period} unit "{unit}" sudah difinalisasi dan terkunci.',
+    EVALUATION_UNIT_NOT_READY:
+      'Unit belum dapat difinalisasi: {pending} penilaian masih menunggu tanggapan pegawai atau keputusan keberatan, dan {missing} pegawai belum dinilai.',
+    EVALUATION_UNIT_NO_PREDIKAT:
+      'Predikat kinerja organisasi unit "{unit}" untuk {period} belum ditetapkan. Tetapkan dulu sebelum finalisasi.',
+    EVALUATION_DEVIATION_REASON:
+      'Sebaran predikat unit menyimpang dari kurva distribusi ({count} aturan). Isi alasan untuk memfinalisasi dengan penyimpangan.',
+    EVALUATION_SAME_PREDIKAT: 'Predikat baru sama dengan predikat sekarang.',
+    UNIT_PREDIKAT_LEADER_MISMATCH:
+      'Pimpinan unit ini sudah dinilai "{rating}" untuk hasil kerja, sehingga predikat organisasi unit harus {allowed}.',
+    CURVE_RULE_VALUE: 'Aturan ini memerlukan nilai: persen 0–100 atau jumlah orang.',
+    CURVE_RULE_LARGEST_ONE: 'Aturan "kelompok terbesar" berlaku untuk tepat satu predikat.',
+    CURVE_RULE_largest: '{predikat} harus menjadi kelompok terbesar (sekarang {count} dari {total} orang).',
+    CURVE_RULE_max_pct: '{predikat} paling banyak {value}% (sekarang {pct}%, {count} dari {total} orang).',
+    CURVE_RULE_min_pct: '{predikat} paling sedikit {value}% (sekarang {pct}%, {count} dari {total} orang).',
+    CURVE_RULE_max_count: '{predikat} paling banyak {value} orang (sekarang {count}).',
+    CURVE_RULE_min_count: '{predikat} paling sedikit {value} orang (sekarang {count}).',
+    RATING_di_atas: 'Di Atas Ekspektasi',
+    RATING_sesuai: 'Sesuai Ekspektasi',
+    RATING_di_bawah: 'Di Bawah Ekspektasi',
+    PREDIKAT_sangat_baik: 'Sangat Baik',
+    PREDIKAT_baik: 'Baik',
+    PREDIKAT_butuh_perbaikan: 'Butuh Perbaikan',
+    PREDIKAT_kurang: 'Kurang/Misconduct',
+    PREDIKAT_sangat_kurang: 'Sangat Kurang',
+    UNIT_PREDIKAT_istimewa: 'Istimewa',
+    UNIT_PREDIKAT_baik: 'Baik',
+    UNIT_PREDIKAT_butuh_perbaikan: 'Butuh Perbaikan',
+    UNIT_PREDIKAT_kurang: 'Kurang',
+    UNIT_PREDIKAT_sangat_kurang: 'Sangat Kurang',
+    EVALUATION_KIND_q1: 'triwulan I {year}',
+    EVALUATION_KIND_q2: 'triwulan II {year}',
+    EVALUATION_KIND_q3: 'triwulan III {year}',
+    EVALUATION_KIND_q4: 'triwulan IV {year}',
+    EVALUATION_KIND_annual: 'tahunan {year}',
+    EVALUATION_WHAT_hasil: 'hasil kerja',
+    EVALUATION_WHAT_perilaku: 'perilaku kerja',
+    EVALUATION_WHAT_rhk: 'RHK',
+    NOTIF_EVALUATION_RATED_TITLE: 'Hasil penilaian kinerja Anda tersedia',
+    NOTIF_EVALUATION_RATED_BODY:
+      '{name} memberi penilaian {period}: predikat {predikat}. Baca umpan baliknya, lalu terima atau ajukan keberatan.',
+    NOTIF_EVALUATION_ACKNOWLEDGED_TITLE: 'Penilaian diterima pegawai',
+    NOTIF_EVALUATION_ACKNOWLEDGED_BODY: '{name} menerima penilaian {period}.',
+    NOTIF_EVALUATION_OBJECTED_TITLE: 'Keberatan atas penilaian menunggu keputusan Anda',
+    NOTIF_EVALUATION_OBJECTED_BODY: '{name} keberatan atas penilaian {period} oleh {evaluator}: {reason}',
+    NOTIF_EVALUATION_OBJECTION_FILED_TITLE: 'Pegawai mengajukan keberatan',
+    NOTIF_EVALUATION_OBJECTION_FILED_BODY:
+      '{name} keberatan atas penilaian {period} Anda; keputusan ada pada {reviewer}.',
+    NOTIF_EVALUATION_DECIDED_TITLE: 'Keberatan atas penilaian telah diputuskan',
+    NOTIF_EVALUATION_DECIDED_BODY: '{name} memutuskan keberatan penilaian {period} ({decision}): {reason}',
+    NOTIF_EVALUATION_CALIBRATED_TITLE: 'Predikat kinerja Anda dikalibrasi',
+    NOTIF_EVALUATION_CALIBRATED_BODY: 'Predikat penilaian {period} diubah menjadi {predikat}: {reason}',
+    EVALUATION_DECISION_upheld: 'penilaian dipertahankan',
+    EVALUATION_DECISION_changed: 'rating diubah',
+  },
+  en: {
+    EVALUATION_NOT_OPEN: 'The {period} evaluation can be given from {date}.',
+    EVALUATION_SKP_NOT_APPROVED:
+      'This SKP is not approved yet (status "{status}"), so it cannot be evaluated.',
+    EVALUATION_NOT_EDITABLE:
+      'An evaluation with status "{status}" can no longer be changed by the evaluator (the employee has responded or it is final).',
+    EVALUATION_NOT_PENDING: 'This step does not apply to an evaluation with status "{status}".',
+    EVALUATION_REASON_REQUIRED:
+      'A reason is required: the {what} rating ({rating}) departs from the guide ({guide}).',
+    EVALUATION_RHK_UNKNOWN: 'This RHK is not part of the SKP being evaluated.',
+    EVALUATION_RHK_MISSING: 'Every RHK must be rated; RHK "{text}" has no rating.',
+    EVALUATION_RHK_DUPLICATE: 'The same RHK is rated more than once.',
+    EVALUATION_BEHAVIOUR_MISSING: 'All seven BerAKHLAK values must be rated; "{value}" has no rating.',
+    EVALUATION_NO_REVIEWER:
+      'There is no atasan above your evaluator, so an objection cannot be filed in the application. Please contact BKPSDM.',
+    EVALUATION_DECISION_RATINGS:
+      'A "change" decision must give new hasil kerja and perilaku ratings that differ from the original ones.',
+    EVALUATION_UNIT_FINALISED: 'The {period} evaluations of unit "{unit}" are finalised and locked.',
+    EVALUATION_UNIT_NOT_READY:
+      'The unit cannot be finalised yet: {pending} evaluations await the employee’s response or an objection decision, and {missing} employees are not evaluated.',
+    EVALUATION_UNIT_NO_PREDIKAT:
+      'The organisational predikat of unit "{unit}" for {period} is not set. Set it before finalising.',
+    EVALUATION_DEVIATION_REASON:
+      'The unit’s predikat distribution departs from the curve ({count} rules). Give a reason to finalise with deviations.',
+    EVALUATION_SAME_PREDIKAT: 'The new predikat is the same as the current one.',
+    UNIT_PREDIKAT_LEADER_MISMATCH:
+      'The head of this unit has been rated "{rating}" for hasil kerja, so the unit’s organisational predikat must be {allowed}.',
+    CURVE_RULE_VALUE: 'This rule needs a value: a percentage 0–100 or a number of people.',
+    CURVE_RULE_LARGEST_ONE: 'The "largest group" rule applies to exactly one predikat.',
+    CURVE_RULE_largest: '{predikat} must be the largest group (now {count} of {total} people).',
+    CURVE_RULE_max_pct: '{predikat} at most {value}% (now {pct}%, {count} of {total} people).',
+    CURVE_RULE_min_pct: '{predikat} at least {value}% (now {pct}%, {count} of {total} people).',
+    CURVE_RULE_max_count: '{predikat} at most {value} people (now {count}).',
+    CURVE_RULE_min_count: '{predikat} at least {value} people (now {count}).',
+    RATING_di_atas: 'Above expectations',
+    RATING_sesuai: 'Meets expectations',
+    RATING_di_bawah: 'Below expectations',
+    PREDIKAT_sangat_baik: 'Very good',
+    PREDIKAT_baik: 'Good',
+    PREDIKAT_butuh_perbaikan: 'Needs improvement',
+    PREDIKAT_kurang: 'Poor/Misconduct',
+    PREDIKAT_sangat_kurang: 'Very poor',
+    UNIT_PREDIKAT_istimewa: 'Outstanding',
+    UNIT_PREDIKAT_baik: 'Good',
+    UNIT_PREDIKAT_butuh_perbaikan: 'Needs improvement',
+    UNIT_PREDIKAT_kurang: 'Poor',
+    UNIT_PREDIKAT_sangat_kurang: 'Very poor',
+    EVALUATION_KIND_q1: 'Q1 {year}',
+    EVALUATION_KIND_q2: 'Q2 {year}',
+    EVALUATION_KIND_q3: 'Q3 {year}',
+    EVALUATION_KIND_q4: 'Q4 {year}',
+    EVALUATION_KIND_annual: 'annual {year}',
+    EVALUATION_WHAT_hasil: 'hasil kerja',
+    EVALUATION_WHAT_perilaku: 'perilaku kerja',
+    EVALUATION_WHAT_rhk: 'RHK',
+    NOTIF_EVALUATION_RATED_TITLE: 'Your performance evaluation is ready',
+    NOTIF_EVALUATION_RATED_BODY:
+      '{name} evaluated {periodEn}: predikat {predikatEn}. Read the feedback, then acknowledge it or object.',
+    NOTIF_EVALUATION_ACKNOWLEDGED_TITLE: 'Evaluation acknowledged',
+    NOTIF_EVALUATION_ACKNOWLEDGED_BODY: '{name} acknowledged the {periodEn} evaluation.',
+    NOTIF_EVALUATION_OBJECTED_TITLE: 'An objection to an evaluation awaits your decision',
+    NOTIF_EVALUATION_OBJECTED_BODY: '{name} objects to the {periodEn} evaluation by {evaluator}: {reason}',
+    NOTIF_EVALUATION_OBJECTION_FILED_TITLE: 'An employee objected',
+    NOTIF_EVALUATION_OBJECTION_FILED_BODY:
+      '{name} objects to your {periodEn} evaluation; {reviewer} will decide.',
+    NOTIF_EVALUATION_DECIDED_TITLE: 'The objection to the evaluation was decided',
+    NOTIF_EVALUATION_DECIDED_BODY: '{name} decided the {periodEn} objection ({decisionEn}): {reason}',
+    NOTIF_EVALUATION_CALIBRATED_TITLE: 'Your predikat was calibrated',
+    NOTIF_EVALUATION_CALIBRATED_BODY: 'The {periodEn} predikat was changed to {predikatEn}: {reason}',
+    EVALUATION_DECISION_upheld: 'evaluation upheld',
+    EVALUATION_DECISION_changed: 'ratings changed',
+  },
+});
