@@ -12,7 +12,10 @@ export default defineConfig({
     sourcemap: false,
     rolldownOptions: {
       // Libraries change rarely: a chunk of their own stays cached across releases and keeps the app chunk small.
-      output: { codeSplitting: { groups: [{ name: 'vendor', test: /node_modules/ }] } },
+      // ECharts (and its renderer zrender) stay out of it: only the lazily loaded dashboard uses them.
+      output: {
+        codeSplitting: { groups: [{ name: 'vendor', test: /node_modules[\\/](?!echarts|zrender)/ }] },
+      },
     },
   },
   server: {

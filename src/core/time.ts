@@ -9,7 +9,12 @@ export function todayIn(timeZone: string, at: Date = new Date()): string {
   let format = dayFormatters.get(timeZone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
     dayFormatters.set(timeZone, format);
   }
   return format.format(at);

@@ -14,6 +14,9 @@ import pg from 'pg';
 import * as m0001 from './migrations/0001_foundation.ts';
 import * as m0002 from './migrations/0002_skp.ts';
 import * as m0003 from './migrations/0003_activities.ts';
+import * as m0004 from './migrations/0004_evaluation.ts';
+import * as m0005 from './migrations/0005_attendance.ts';
+import * as m0006 from './migrations/0006_tpp.ts';
 import type { Database } from './schema.ts';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -86,6 +89,9 @@ const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_skp': m0002,
   '0003_activities': m0003,
+  '0004_evaluation': m0004,
+  '0005_attendance': m0005,
+  '0006_tpp': m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

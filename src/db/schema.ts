@@ -182,7 +182,12 @@ export interface ImportErrorTable {
   params: string;
 }
 
-export interface Database extends SkpDatabase, ActivityDatabase {
+export interface Database
+  extends SkpDatabase,
+    ActivityDatabase,
+    AttendanceDatabase,
+    TppDatabase,
+    EvaluationDatabase {
   tenants: TenantTable;
   users: UserTable;
   user_roles: UserRoleTable;
@@ -452,4 +457,259 @@ export interface ActivityDatabase {
   rollup_person_month: RollupPersonMonthTable;
   rollup_unit_month: RollupUnitMonthTable;
   rollup_opd_month: RollupOpdMonthTable;
+}
+
+// ---------- attendance (0005) ----------
+export interface AttendanceDayTable {
+  tenant_id: string;
+  employee_id: string;
+  date: string;
+  check_in_min: number | null;
+  check_out_min: number | null;
+  apel: number | null;
+  /** derived by the attendance writer (0 when written directly: the month reader then re-derives it) */
+  deviation: import('kysely').ColumnType<number, number | undefined, number>;
+  source: string;
+  import_id: string | null;
+  updated_at: string;
+}
+
+export interface AttendanceMonthTable {
+  tenant_id: string;
+  employee_id: string;
+  month: string;
+  day_mask: number;
+  tap_mask: number;
+  deviations: string;
+  last_date: string;
+}
+
+export interface AttendanceScheduleTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  valid_from: string;
+  valid_to: string | null;
+  days: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttendanceDeductionRuleTable {
+  tenant_id: string;
+  code: string;
+  min_minutes: number | null;
+  max_minutes: number | null;
+  basis_points: number;
+  updated_at: string;
+}
+
+export interface DisciplinarySanctionTable {
+  tenant_id: string;
+  id: string;
+  employee_id: string;
+  start_month: string;
+  months: number;
+  basis_points: number;
+  decree: string;
+  reason: string | null;
+  created_by: string;
+  created_at: string;
+}
+
+export interface AttendanceDatabase {
+  attendance_days: AttendanceDayTable;
+  attendance_months: AttendanceMonthTable;
+  attendance_schedules: AttendanceScheduleTable;
+  attendance_deduction_rules: AttendanceDeductionRuleTable;
+  disciplinary_sanctions: DisciplinarySanctionTable;
+}
+
+export interface TppPaguTable {
+  tenant_id: string;
+  kelas: number;
+  /** integer rupiah per month */
+  amount: number;
+  updated_at: string;
+}
+
+export interface TppWeightTable {
+  tenant_id: string;
+  /** 'default' or a position kind */
+  position_group: string;
+  /** basis points, kinerja_bp + disiplin_bp = 10000 */
+  kinerja_bp: number;
+  disiplin_bp: number;
+  kinerja_enabled: Flag;
+  disiplin_enabled: Flag;
+  updated_at: string;
+}
+
+export interface TppRuleTable {
+  tenant_id: string;
+  bpjs_bp: number;
+  /** upper limit of the amount BPJS is taken from (rupiah); null = none */
+  bpjs_cap: number | null;
+  /** share of the acted-in position's pagu an acting holder (Plt) receives */
+  acting_share_bp: number;
+  updated_at: string;
+}
+
+export interface TppRunTable {
+  tenant_id: string;
+  id: string;
+  month: string;
+  status: string;
+  employees: number;
+  total_base: number;
+  total_kinerja: number;
+  total_disiplin: number;
+  total_potongan: number;
+  total_bruto: number;
+  total_bpjs: number;
+  total_netto: number;
+  params_json: string;
+  idempotency_key: string | null;
+  computed_at: string | null;
+  computed_by: string | null;
+  checked_at: string | null;
+  checked_by: string | null;
+  locked_at: string | null;
+  locked_by: string | null;
+  created_at: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+export interface TppLineTable {
+  tenant_id: string;
+  run_id: string;
+  employee_id: string;
+  opd_id: string;
+  opd_name: string;
+  unit_id: string;
+  position_id: string;
+  nip: string;
+  name: string;
+  position_name: string;
+  kelas: number;
+  position_group: string;
+  days: number;
+  base: number;
+  own_base: number;
+  acting_base: number;
+  approved_minutes: number;
+  pending_minutes: number;
+  effective_minutes: number;
+  shortfall_minutes: number;
+  performance_bp: number;
+  deduction_bp: number;
+  kinerja_weight_bp: number;
+  disiplin_weight_bp: number;
+  komponen_kinerja: number;
+  disiplin_max: number;
+  komponen_disiplin: number;
+  potongan: number;
+  bruto: number;
+  bpjs: number;
+  netto: number;
+  detail_json: string;
+}
+
+export interface TppDatabase {
+  tpp_pagu: TppPaguTable;
+  tpp_weights: TppWeightTable;
+  tpp_rules: TppRuleTable;
+  tpp_runs: TppRunTable;
+  tpp_lines: TppLineTable;
+}
+
+// ---------- evaluation (0004) ----------
+export interface EvaluationTable {
+  tenant_id: string;
+  id: string;
+  skp_id: string;
+  employee_id: string;
+  position_id: string;
+  /** the unit whose distribution curve this evaluation counts in */
+  unit_id: string;
+  period_year: number;
+  /** q1 … q4 or annual */
+  kind: string;
+  /** rated → acknowledged | objected → decided → final */
+  status: string;
+  evaluator_employee_id: string | null;
+  evaluator_name: string;
+  evaluator_acting: Flag;
+  capaian: number | null;
+  hasil: string;
+  hasil_guide: string | null;
+  hasil_reason: string | null;
+  perilaku: string;
+  perilaku_guide: string | null;
+  perilaku_mean: number | null;
+  perilaku_reason: string | null;
+  rhk_json: string;
+  behaviours_json: string;
+  feedback: string | null;
+  approved_minutes: number;
+  effective_minutes: number;
+  matrix_predikat: string;
+  predikat: string;
+  calibration_reason: string | null;
+  calibrated_by: string | null;
+  calibrated_at: string | null;
+  rated_at: string;
+  acknowledged_at: string | null;
+  objection_reason: string | null;
+  objected_at: string | null;
+  reviewer_employee_id: string | null;
+  reviewer_name: string | null;
+  decision: string | null;
+  decision_reason: string | null;
+  decided_at: string | null;
+  final_at: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface EvaluationUnitPredikatTable {
+  tenant_id: string;
+  unit_id: string;
+  period_year: number;
+  kind: string;
+  predikat: string;
+  /** 'bkpsdm' (set by hand) or 'leader' (follows the unit leader's hasil kerja rating) */
+  source: string;
+  reason: string | null;
+  set_by: string;
+  set_at: string;
+}
+
+export interface EvaluationCurveTable {
+  tenant_id: string;
+  unit_predikat: string;
+  rules_json: string;
+  updated_by: string;
+  updated_at: string;
+}
+
+export interface EvaluationFinalisationTable {
+  tenant_id: string;
+  unit_id: string;
+  period_year: number;
+  kind: string;
+  unit_predikat: string;
+  counts_json: string;
+  deviations_json: string;
+  reason: string | null;
+  finalised_by: string;
+  finalised_at: string;
+}
+
+export interface EvaluationDatabase {
+  evaluations: EvaluationTable;
+  evaluation_unit_predikat: EvaluationUnitPredikatTable;
+  evaluation_curves: EvaluationCurveTable;
+  evaluation_finalisations: EvaluationFinalisationTable;
 }

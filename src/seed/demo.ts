@@ -6,8 +6,11 @@ import type { EmployeeTable, PositionTable, UnitTable } from '../db/schema.ts';
 import { recordAudit } from '../modules/audit/service.ts';
 import { hashPassword } from '../modules/identity/service.ts';
 import { seedActivities } from './activities.ts';
+import { seedAttendance } from './attendance.ts';
 import { type CitySeed, DEMO_PASSWORD, JAMBI, type OpdSeed, SURABAYA } from './data.ts';
+import { seedEvaluations } from './evaluation.ts';
 import { seedPerformance } from './skp.ts';
+import { seedTpp } from './tpp.ts';
 
 /** Deterministic PRNG (mulberry32) so every fresh install shows the same demo city. */
 function prng(seed: number) {
@@ -377,6 +380,12 @@ function demoLogins(city: CitySeed): DemoLogin[] {
       description: 'Kepala Seksi wisata sungai (atasan)',
     },
     {
+      username: 'kabid',
+      roles: [{ role: 'pegawai' }],
+      positionCode: `${city.tourism}.B1.KEPALA`,
+      description: 'Kepala Bidang destinasi, atasan dari atasan (atasan pejabat penilai)',
+    },
+    {
       username: 'pegawai',
       roles: [{ role: 'pegawai' }],
       positionCode: `${city.tourism}.B1.SUNGAI.S1`,
@@ -519,6 +528,19 @@ export async function seedCity(
       rand: prng(seed + 2).next,
       log: options.activityLog !== false,
     });
+    // final Q1–Q3 evaluations from the confirmed realisation (reads SKPs and activity rollups)
+    await seedEvaluations(trx, { tenantId, rand: prng(seed + 4).next });
+    await seedAttendance(trx, {
+      tenantId,
+      employees: built.employees,
+      rand: prng(seed + 3).next,
+      log: options.activityLog !== false,
+      demoPegawaiId: built.holderByCode.get(`${city.tourism}.B1.SUNGAI.S1`) ?? null,
+      sanctionedEmployeeId:
+        built.holderByCode.get(`${city.hr}.B1.S3`) ?? built.holderByCode.get(`${city.hr}.B1.S2`) ?? null,
+    });
+    // TPP last: its runs read positions, activity rollups and attendance
+    await seedTpp(trx, db.dialect, { tenantId, slug: city.slug });
     await recordAudit(
       trx,
       db.dialect,

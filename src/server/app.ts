@@ -21,15 +21,21 @@ import { AppError } from '../core/errors.ts';
 import { pickLocale } from '../core/i18n.ts';
 import { newId } from '../core/ids.ts';
 import type { Db } from '../db/index.ts';
+import { accountRoutes } from '../modules/account/routes.ts';
 import { activityRoutes } from '../modules/activities/routes.ts';
+import { attendanceRoutes } from '../modules/attendance/routes.ts';
 import { auditRoutes } from '../modules/audit/routes.ts';
+import { dashboardRoutes } from '../modules/dashboard/routes.ts';
+import { evaluationRoutes } from '../modules/evaluation/routes.ts';
 import { identityRoutes } from '../modules/identity/routes.ts';
 import { actorFromCookie, SESSION_COOKIE } from '../modules/identity/service.ts';
 import { importRoutes } from '../modules/imports/routes.ts';
 import { inboxRoutes } from '../modules/inbox/routes.ts';
 import { orgRoutes } from '../modules/org/routes.ts';
+import { publicRoutes } from '../modules/publik/routes.ts';
 import { skpRoutes } from '../modules/skp/routes.ts';
 import { tenancyRoutes } from '../modules/tenancy/routes.ts';
+import { tppRoutes } from '../modules/tpp/routes.ts';
 import { errorHandler, sendError } from './errors.ts';
 import type { App } from './types.ts';
 
@@ -181,6 +187,12 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   skpRoutes(app);
   inboxRoutes(app);
   activityRoutes(app);
+  dashboardRoutes(app);
+  evaluationRoutes(app);
+  tppRoutes(app);
+  attendanceRoutes(app);
+  accountRoutes(app);
+  publicRoutes(app);
 
   const hasWeb = existsSync(webRoot);
   if (hasWeb) await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: ['index.html'] });

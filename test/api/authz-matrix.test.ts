@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayIn } from '../../src/core/time.ts';
+import { DEFAULT_RULES } from '../../src/modules/attendance/rules.ts';
+import { DEFAULT_CURVE } from '../../src/modules/evaluation/predikat.ts';
 import {
   call,
   createTestEnv,
@@ -147,6 +149,118 @@ async function pendingActivity(): Promise<string> {
   return res.json().id;
 }
 const EMPLOYEES = ['sekda', 'bkpsdm', 'adminopd', 'atasan', 'pegawai', 'inspektorat'] as const;
+
+// ----- attendance: fresh objects of Surabaya for each call (another city must not find them) -----
+const attendanceDay = () => new Date(Date.UTC(2031, 0, 1 + ++seq)).toISOString().slice(0, 10);
+async function surabayaHoliday(): Promise<string> {
+  const date = attendanceDay();
+  await call(env.app, bk, 'POST', '/api/v1/attendance/holidays', {
+    date,
+    kind: 'libur',
+    name: 'Libur matriks',
+  });
+  return date;
+}
+async function surabayaSchedule(): Promise<string> {
+  const res = await call(env.app, bk, 'POST', '/api/v1/attendance/schedules', {
+    name: 'Jadwal matriks',
+    validFrom: attendanceDay(),
+    days: [{ weekday: 1, start: '08:00', end: '16:00' }],
+  });
+  return res.json().id;
+}
+async function surabayaLeave(): Promise<string> {
+  const day = attendanceDay();
+  const res = await call(env.app, bk, 'POST', '/api/v1/attendance/leave', {
+    employeeId: ids.employee,
+    kind: 'cuti',
+    startDate: day,
+    endDate: day,
+  });
+  return res.json().id;
+}
+async function surabayaSanction(): Promise<string> {
+  const res = await call(env.app, bk, 'POST', '/api/v1/attendance/sanctions', {
+    employeeId: ids.employee,
+    startMonth: '2031-01',
+    months: 1,
+    basisPoints: 100,
+    decree: 'SK matriks',
+  });
+  return res.json().id;
+}
+
+// ----- evaluation: evaluations prepared in beforeAll, one per route that changes a state -----
+const evalIds = {} as Record<
+  'skpStaf3' | 'sungai' | 'evalDinkes' | 'evalPegawaiAnnual' | 'evalPegawaiQ4' | 'evalRekanQ4' | 'evalSetda',
+  string
+>;
+let rateStaf3Body: unknown = null;
+/** every value and RHK rated "sesuai", each with a reason, so no guide can refuse it */
+async function evaluationBody(reader: Session, skpId: string, kind: string) {
+  const form = (await call(env.app, reader, 'GET', `/api/v1/evaluations/skp/${skpId}/${kind}`)).json();
+  return {
+    rhks: form.rhks.map((r: { rhkId: string }) => ({
+      rhkId: r.rhkId,
+      rating: 'sesuai',
+      reason: 'Uji matriks',
+    })),
+    hasil: 'sesuai',
+    hasilReason: 'Uji matriks',
+    behaviours: [
+      'berorientasi_pelayanan',
+      'akuntabel',
+      'kompeten',
+      'harmonis',
+      'loyal',
+      'adaptif',
+      'kolaboratif',
+    ].map((code) => ({ code, rating: 'sesuai' })),
+    perilaku: 'sesuai',
+    feedback: 'Uji matriks',
+  };
+}
+async function rateFor(rater: Session, skpId: string, kind: string): Promise<string> {
+  const res = await call(
+    env.app,
+    rater,
+    'PUT',
+    `/api/v1/evaluations/skp/${skpId}/${kind}`,
+    await evaluationBody(bk, skpId, kind),
+  );
+  if (res.statusCode !== 200) throw new Error(res.body);
+  return res.json().evaluation.id;
+}
+async function otherPredikat(): Promise<string> {
+  const row = await env.db.kysely
+    .selectFrom('evaluations')
+    .select('predikat')
+    .where('id', '=', evalIds.evalRekanQ4)
+    .executeTakeFirstOrThrow();
+  return row.predikat === 'baik' ? 'butuh_perbaikan' : 'baik';
+}
+
+/** TPP runs of fresh past months (each request gets its own), computed over the whole city by BKPSDM. */
+let tppMonthSeq = 0;
+const tppMonth = () => {
+  const n = tppMonthSeq++;
+  return `${2000 + Math.floor(n / 12)}-${String((n % 12) + 1).padStart(2, '0')}`;
+};
+async function tppRun(step: 'draft' | 'checked' = 'draft'): Promise<string> {
+  const res = await call(env.app, bk, 'POST', '/api/v1/tpp/runs', { month: tppMonth() });
+  if (res.statusCode !== 201) throw new Error(res.body);
+  if (step === 'checked') await call(env.app, bk, 'POST', `/api/v1/tpp/runs/${res.json().id}/check`);
+  return res.json().id;
+}
+/** The seeded November 2026 draft run of Surabaya. */
+async function tppSeededRun(): Promise<string> {
+  const list = await call(env.app, bk, 'GET', '/api/v1/tpp/runs');
+  return list.json().items.find((r: { month: string }) => r.month === '2026-11').id;
+}
+async function tppSettingsBody() {
+  const s = (await call(env.app, bk, 'GET', '/api/v1/tpp/settings')).json();
+  return { pagu: s.pagu, weights: s.weights, rules: s.rules };
+}
 
 const ROUTES: Record<string, RouteSpec> = {
   'GET /api/health': { allow: 'public', publicRoute: true, request: async () => ({ url: '/api/health' }) },
@@ -529,6 +643,275 @@ const ROUTES: Record<string, RouteSpec> = {
     allow: [...CITY_READERS, 'adminopd'],
     request: async () => ({ url: '/api/v1/abk/export.xlsx' }),
   },
+  // ----- the city dashboard: city-wide roles; the admin_opd on their own OPD -----
+  'GET /api/v1/dashboard/city': {
+    allow: CITY_READERS,
+    request: async () => ({ url: '/api/v1/dashboard/city?month=2026-11' }),
+  },
+  'GET /api/v1/dashboard/units/{id}': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: `/api/v1/dashboard/units/${ids.opd}?month=2026-11` }),
+  },
+  'GET /api/v1/dashboard/search': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: '/api/v1/dashboard/search?q=an' }),
+  },
+  'GET /api/v1/dashboard/export.xlsx': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: '/api/v1/dashboard/export.xlsx?figure=ranking&month=2026-11' }),
+  },
+  // `once`: the opening event, then the stream closes (an open stream would never end an inject)
+  'GET /api/v1/dashboard/stream': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: '/api/v1/dashboard/stream?once=1' }),
+  },
+  // results are limited to whom the caller may see (another city finds only its own people)
+  'GET /api/v1/accounts/search': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/accounts/search?q=an' }),
+  },
+  // the pegawai's colleague: their atasan, the admin_opd and city-wide roles open it, the pegawai may not
+  'GET /api/v1/accounts/{id}': {
+    allow: ['walikota', 'sekda', 'bkpsdm', 'adminopd', 'atasan', 'inspektorat'],
+    request: async () => ({ url: `/api/v1/accounts/${ids.employee}?month=2026-11` }),
+  },
+  'GET /api/v1/public/{tenant}/summary': {
+    allow: 'public',
+    publicRoute: true,
+    request: async () => ({ url: '/api/v1/public/surabaya/summary' }),
+  },
+  // ----- attendance -----
+  'GET /api/v1/attendance/calendar': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/attendance/calendar?year=2026' }),
+  },
+  'POST /api/v1/attendance/holidays': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: '/api/v1/attendance/holidays',
+      body: { date: attendanceDay(), kind: 'cuti_bersama', name: 'Cuti bersama matriks' },
+    }),
+  },
+  'PATCH /api/v1/attendance/holidays/{date}': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: `/api/v1/attendance/holidays/${await surabayaHoliday()}`,
+      body: { name: 'Libur matriks (diubah)' },
+    }),
+  },
+  'DELETE /api/v1/attendance/holidays/{date}': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/attendance/holidays/${await surabayaHoliday()}` }),
+  },
+  'POST /api/v1/attendance/schedules': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: '/api/v1/attendance/schedules',
+      body: {
+        name: 'Jadwal baru',
+        validFrom: attendanceDay(),
+        days: [{ weekday: 1, start: '07:30', end: '16:00' }],
+      },
+    }),
+  },
+  'PATCH /api/v1/attendance/schedules/{id}': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: `/api/v1/attendance/schedules/${await surabayaSchedule()}`,
+      body: { name: 'Jadwal diubah' },
+    }),
+  },
+  'DELETE /api/v1/attendance/schedules/{id}': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/attendance/schedules/${await surabayaSchedule()}` }),
+  },
+  'GET /api/v1/attendance/rules': { allow: ALL, request: async () => ({ url: '/api/v1/attendance/rules' }) },
+  'PUT /api/v1/attendance/rules': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/attendance/rules', body: { rules: DEFAULT_RULES } }),
+  },
+  // each caller sees the spans of their scope (own, OPD, city)
+  'GET /api/v1/attendance/leave': { allow: ALL, request: async () => ({ url: '/api/v1/attendance/leave' }) },
+  'POST /api/v1/attendance/leave': {
+    allow: ORG_ADMINS,
+    request: async () => {
+      const day = attendanceDay();
+      return {
+        url: '/api/v1/attendance/leave',
+        body: { employeeId: ids.employee, kind: 'dinas_luar', startDate: day, endDate: day },
+      };
+    },
+  },
+  'PATCH /api/v1/attendance/leave/{id}': {
+    allow: ORG_ADMINS,
+    request: async () => ({
+      url: `/api/v1/attendance/leave/${await surabayaLeave()}`,
+      body: { note: 'Diubah' },
+    }),
+  },
+  'DELETE /api/v1/attendance/leave/{id}': {
+    allow: ORG_ADMINS,
+    request: async () => ({ url: `/api/v1/attendance/leave/${await surabayaLeave()}` }),
+  },
+  'GET /api/v1/attendance/sanctions': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/attendance/sanctions' }),
+  },
+  'POST /api/v1/attendance/sanctions': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: '/api/v1/attendance/sanctions',
+      body: {
+        employeeId: ids.employee,
+        startMonth: '2031-02',
+        months: 1,
+        basisPoints: 100,
+        decree: 'SK uji',
+      },
+    }),
+  },
+  'DELETE /api/v1/attendance/sanctions/{id}': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/attendance/sanctions/${await surabayaSanction()}` }),
+  },
+  'GET /api/v1/attendance/me': {
+    allow: EMPLOYEES,
+    request: async () => ({ url: '/api/v1/attendance/me?month=2026-11' }),
+  },
+  // the pegawai's colleague: their atasan, the admin_opd and city-wide roles, not the pegawai
+  'GET /api/v1/attendance/employees/{id}': {
+    allow: ['walikota', 'sekda', 'bkpsdm', 'adminopd', 'atasan', 'inspektorat'],
+    request: async () => ({ url: `/api/v1/attendance/employees/${ids.employee}?month=2026-11` }),
+  },
+  'GET /api/v1/attendance/units/{id}': {
+    allow: [...CITY_READERS, 'adminopd'],
+    request: async () => ({ url: `/api/v1/attendance/units/${ids.opd}?month=2026-11` }),
+  },
+  'GET /api/v1/attendance/subordinates': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/attendance/subordinates?month=2026-11' }),
+  },
+  'GET /api/v1/tpp/settings': { allow: ALL, request: async () => ({ url: '/api/v1/tpp/settings' }) },
+  'PUT /api/v1/tpp/settings': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/tpp/settings', body: await tppSettingsBody() }),
+  },
+  // pay figures: BKPSDM, pimpinan and the inspectorate read; only BKPSDM runs
+  'GET /api/v1/tpp/runs': { allow: CITY_READERS, request: async () => ({ url: '/api/v1/tpp/runs' }) },
+  'POST /api/v1/tpp/runs': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/tpp/runs', body: { month: tppMonth() } }),
+  },
+  'GET /api/v1/tpp/runs/{id}': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/tpp/runs/${await tppSeededRun()}` }),
+  },
+  'POST /api/v1/tpp/runs/{id}/compute': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/tpp/runs/${await tppRun()}/compute` }),
+  },
+  'POST /api/v1/tpp/runs/{id}/check': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/tpp/runs/${await tppRun()}/check` }),
+  },
+  'POST /api/v1/tpp/runs/{id}/lock': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: `/api/v1/tpp/runs/${await tppRun('checked')}/lock` }),
+  },
+  'GET /api/v1/tpp/runs/{id}/lines': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/tpp/runs/${await tppSeededRun()}/lines?limit=5` }),
+  },
+  'GET /api/v1/tpp/runs/{id}/export.xlsx': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/tpp/runs/${await tppSeededRun()}/export.xlsx?opdId=${ids.opd}` }),
+  },
+  'GET /api/v1/tpp/me': { allow: EMPLOYEES, request: async () => ({ url: '/api/v1/tpp/me?month=2026-11' }) },
+  // the pegawai's colleague: never the atasan or the admin_opd (pay stays with the person, BKPSDM, pimpinan)
+  'GET /api/v1/tpp/employees/{id}': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/tpp/employees/${ids.employee}?month=2026-11` }),
+  },
+  // ----- evaluation -----
+  'GET /api/v1/evaluations/subordinates': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/evaluations/subordinates?year=2026&kind=q4' }),
+  },
+  // a health-agency SKP: only the city-wide readers see it
+  'GET /api/v1/evaluations/skp/{skpId}/{kind}': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/evaluations/skp/${ids.skpDinkes}/q3` }),
+  },
+  // only the pejabat penilai rates (never the employee, a colleague, BKPSDM or the admin_opd)
+  'PUT /api/v1/evaluations/skp/{skpId}/{kind}': {
+    allow: ['atasan'],
+    request: async () => ({ url: `/api/v1/evaluations/skp/${evalIds.skpStaf3}/q4`, body: rateStaf3Body }),
+  },
+  'GET /api/v1/evaluations/mine': { allow: ALL, request: async () => ({ url: '/api/v1/evaluations/mine' }) },
+  'GET /api/v1/evaluations/objections': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/evaluations/objections' }),
+  },
+  'GET /api/v1/evaluations/{id}': {
+    allow: CITY_READERS,
+    request: async () => ({ url: `/api/v1/evaluations/${evalIds.evalDinkes}` }),
+  },
+  'POST /api/v1/evaluations/{id}/acknowledge': {
+    allow: ['pegawai'],
+    request: async () => ({ url: `/api/v1/evaluations/${evalIds.evalPegawaiAnnual}/acknowledge` }),
+  },
+  'POST /api/v1/evaluations/{id}/object': {
+    allow: ['pegawai'],
+    request: async () => ({
+      url: `/api/v1/evaluations/${evalIds.evalPegawaiQ4}/object`,
+      body: { reason: 'Keberatan uji matriks' },
+    }),
+  },
+  // a Setda staff member objected: the Sekda is the atasan of their evaluator
+  'POST /api/v1/evaluations/{id}/decide': {
+    allow: ['sekda'],
+    request: async () => ({
+      url: `/api/v1/evaluations/${evalIds.evalSetda}/decide`,
+      body: { decision: 'upheld', reason: 'Keputusan uji matriks' },
+    }),
+  },
+  // BKPSDM, and the atasan as head of the river-tourism section
+  'POST /api/v1/evaluations/{id}/calibrate': {
+    allow: ['bkpsdm', 'atasan'],
+    request: async () => ({
+      url: `/api/v1/evaluations/${evalIds.evalRekanQ4}/calibrate`,
+      body: { predikat: await otherPredikat(), reason: 'Kalibrasi uji matriks' },
+    }),
+  },
+  'GET /api/v1/evaluation-curve': { allow: ALL, request: async () => ({ url: '/api/v1/evaluation-curve' }) },
+  'PUT /api/v1/evaluation-curve': {
+    allow: ['bkpsdm'],
+    request: async () => ({ url: '/api/v1/evaluation-curve', body: { rules: DEFAULT_CURVE } }),
+  },
+  // each caller sees the units of their scope (city, OPD, the units they lead)
+  'GET /api/v1/evaluation-units': {
+    allow: ALL,
+    request: async () => ({ url: '/api/v1/evaluation-units?year=2026&kind=q3' }),
+  },
+  'GET /api/v1/evaluation-units/{id}': {
+    allow: [...CITY_READERS, 'adminopd', 'atasan'],
+    request: async () => ({ url: `/api/v1/evaluation-units/${evalIds.sungai}?year=2026&kind=q4` }),
+  },
+  'PUT /api/v1/evaluation-units/{id}/predikat': {
+    allow: ['bkpsdm'],
+    request: async () => ({
+      url: `/api/v1/evaluation-units/${evalIds.sungai}/predikat`,
+      body: { year: 2026, kind: 'annual', predikat: 'baik' },
+    }),
+  },
+  // allowed callers get 409 (not everyone is rated and answered yet); the rest 403/404
+  'POST /api/v1/evaluation-units/{id}/finalise': {
+    allow: ['bkpsdm', 'atasan'],
+    request: async () => ({
+      url: `/api/v1/evaluation-units/${evalIds.sungai}/finalise`,
+      body: { year: 2026, kind: 'q4' },
+    }),
+  },
 };
 
 async function send(method: Method, s: Session | null, req: Request) {
@@ -638,6 +1021,59 @@ beforeAll(async () => {
       positionKinds: ['jpt', 'administrator', 'pengawas', 'pelaksana', 'fungsional'],
     })
   ).json().id;
+  // evaluations: Q4 and annual of the river-tourism section rated by the atasan, a Dinkes evaluation of
+  // the seeded Q3, and a Setda objection waiting for the Sekda
+  const atasan = sessions.get('atasan') as Session;
+  evalIds.sungai = await unitId(env.db, 'surabaya', 'DISBUDPORAPAR.B1.SUNGAI');
+  const skpOf = async (positionCode: string) =>
+    (
+      await env.db.kysely
+        .selectFrom('skps')
+        .select('id')
+        .where('employee_id', '=', await holderOf(env.db, 'surabaya', positionCode))
+        .executeTakeFirstOrThrow()
+    ).id;
+  evalIds.skpStaf3 = await skpOf('DISBUDPORAPAR.B1.SUNGAI.S3');
+  rateStaf3Body = await evaluationBody(bk, evalIds.skpStaf3, 'q4');
+  evalIds.evalPegawaiAnnual = await rateFor(atasan, ids.skpPegawai, 'annual');
+  evalIds.evalPegawaiQ4 = await rateFor(atasan, ids.skpPegawai, 'q4');
+  evalIds.evalRekanQ4 = await rateFor(atasan, await skpOf('DISBUDPORAPAR.B1.SUNGAI.S2'), 'q4');
+  evalIds.evalDinkes = (
+    await env.db.kysely
+      .selectFrom('evaluations')
+      .select('id')
+      .where('skp_id', '=', ids.skpDinkes)
+      .where('kind', '=', 'q3')
+      .executeTakeFirstOrThrow()
+  ).id;
+  await createUser(env.db, 'surabaya', 'kabag.setda', await holderOf(env.db, 'surabaya', 'SETDA.B1.KEPALA'));
+  const setdaStaff = await env.db.kysely
+    .selectFrom('employees as e')
+    .innerJoin('positions as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'e.tenant_id').onRef('p.id', '=', 'e.position_id'),
+    )
+    .select(['e.id'])
+    .where('e.tenant_id', '=', surabayaTenantId)
+    .where('p.code', 'in', ['SETDA.B1.S1', 'SETDA.B1.S2', 'SETDA.B1.S3'])
+    .orderBy('p.code')
+    .executeTakeFirstOrThrow();
+  await createUser(env.db, 'surabaya', 'staf.setda', setdaStaff.id);
+  const stafSkp = (
+    await env.db.kysely
+      .selectFrom('skps')
+      .select('id')
+      .where('employee_id', '=', setdaStaff.id)
+      .executeTakeFirstOrThrow()
+  ).id;
+  evalIds.evalSetda = await rateFor(await login(env.app, 'surabaya', 'kabag.setda'), stafSkp, 'q4');
+  const objected = await call(
+    env.app,
+    await login(env.app, 'surabaya', 'staf.setda'),
+    'POST',
+    `/api/v1/evaluations/${evalIds.evalSetda}/object`,
+    { reason: 'Keberatan untuk matriks' },
+  );
+  if (objected.statusCode !== 200) throw new Error(objected.body);
 });
 afterAll(() => env.close());
 

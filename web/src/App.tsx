@@ -43,6 +43,64 @@ const CityWorkloadPage = lazy(() =>
 );
 const AbkPage = lazy(() => import('./pages/Abk').then((m) => ({ default: m.AbkPage })));
 const CatalogPage = lazy(() => import('./pages/Catalog').then((m) => ({ default: m.CatalogPage })));
+const CityDashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.CityDashboardPage })),
+);
+const UnitDashboardPage = lazy(() =>
+  import('./pages/dashboard/DashboardPage').then((m) => ({ default: m.UnitDashboardPage })),
+);
+const evaluation = {
+  list: () => import('./pages/evaluation/Subordinates'),
+  form: () => import('./pages/evaluation/EvaluationForm'),
+  detail: () => import('./pages/evaluation/EvaluationDetail'),
+  lists: () => import('./pages/evaluation/Lists'),
+  curve: () => import('./pages/evaluation/Curve'),
+};
+const SubordinateEvaluationsPage = lazy(() =>
+  evaluation.list().then((m) => ({ default: m.SubordinateEvaluationsPage })),
+);
+const EvaluationFormPage = lazy(() => evaluation.form().then((m) => ({ default: m.EvaluationFormPage })));
+const EvaluationDetailPage = lazy(() =>
+  evaluation.detail().then((m) => ({ default: m.EvaluationDetailPage })),
+);
+const MyEvaluationsPage = lazy(() => evaluation.lists().then((m) => ({ default: m.MyEvaluationsPage })));
+const ObjectionsPage = lazy(() => evaluation.lists().then((m) => ({ default: m.ObjectionsPage })));
+const CurvePage = lazy(() => evaluation.curve().then((m) => ({ default: m.CurvePage })));
+const UnitCurvePage = lazy(() => evaluation.curve().then((m) => ({ default: m.UnitCurvePage })));
+const att = () => import('./pages/attendance/AttendanceMonth');
+const MyAttendancePage = lazy(() => att().then((m) => ({ default: m.MyAttendancePage })));
+const EmployeeAttendancePage = lazy(() => att().then((m) => ({ default: m.EmployeeAttendancePage })));
+const attTeam = () => import('./pages/attendance/AttendanceTeam');
+const SubordinatesAttendancePage = lazy(() =>
+  attTeam().then((m) => ({ default: m.SubordinatesAttendancePage })),
+);
+const UnitAttendancePage = lazy(() => attTeam().then((m) => ({ default: m.UnitAttendancePage })));
+const LeavePage = lazy(() => import('./pages/attendance/Leave').then((m) => ({ default: m.LeavePage })));
+const AttendanceImportPage = lazy(() =>
+  import('./pages/attendance/AttendanceImport').then((m) => ({ default: m.AttendanceImportPage })),
+);
+const WorkCalendarPage = lazy(() =>
+  import('./pages/attendance/WorkCalendar').then((m) => ({ default: m.WorkCalendarPage })),
+);
+const MyAccountPage = lazy(() =>
+  import('./pages/account/AccountPage').then((m) => ({ default: m.MyAccountPage })),
+);
+const EmployeeAccountPage = lazy(() =>
+  import('./pages/account/AccountPage').then((m) => ({ default: m.EmployeeAccountPage })),
+);
+const MyTppPage = lazy(() => import('./pages/tpp/MyTpp').then((m) => ({ default: m.MyTppPage })));
+const EmployeeTppPage = lazy(() => import('./pages/tpp/MyTpp').then((m) => ({ default: m.EmployeeTppPage })));
+const TppRunsPage = lazy(() => import('./pages/tpp/Runs').then((m) => ({ default: m.TppRunsPage })));
+const TppRunPage = lazy(() => import('./pages/tpp/RunDetail').then((m) => ({ default: m.TppRunPage })));
+const TppSettingsPage = lazy(() =>
+  import('./pages/tpp/Settings').then((m) => ({ default: m.TppSettingsPage })),
+);
+const PublicIndexPage = lazy(() =>
+  import('./pages/publik/PublicPage').then((m) => ({ default: m.PublicIndexPage })),
+);
+const PublicCityPage = lazy(() =>
+  import('./pages/publik/PublicPage').then((m) => ({ default: m.PublicCityPage })),
+);
 
 function Page({ children }: { children: ReactNode }) {
   return (
@@ -93,6 +151,23 @@ export function App() {
         <UnauthorizedBridge />
         <Routes>
           <Route path="/masuk" element={<LoginPage />} />
+          {/* the public transparency page needs no session: outside RequireAuth */}
+          <Route
+            path="/publik"
+            element={
+              <Page>
+                <PublicIndexPage />
+              </Page>
+            }
+          />
+          <Route
+            path="/publik/:city"
+            element={
+              <Page>
+                <PublicCityPage />
+              </Page>
+            }
+          />
           <Route
             element={
               <RequireAuth>
@@ -237,6 +312,198 @@ export function App() {
               element={
                 <Page>
                   <CatalogPage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian"
+              element={
+                <Page>
+                  <SubordinateEvaluationsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian/saya"
+              element={
+                <Page>
+                  <MyEvaluationsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian/keberatan"
+              element={
+                <Page>
+                  <ObjectionsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian/kurva"
+              element={
+                <Page>
+                  <CurvePage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian/kurva/:unitId"
+              element={
+                <Page>
+                  <UnitCurvePage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian/skp/:skpId/:kind"
+              element={
+                <Page>
+                  <EvaluationFormPage />
+                </Page>
+              }
+            />
+            <Route
+              path="penilaian/:id"
+              element={
+                <Page>
+                  <EvaluationDetailPage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran"
+              element={
+                <Page>
+                  <MyAttendancePage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran/pegawai/:id"
+              element={
+                <Page>
+                  <EmployeeAttendancePage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran/bawahan"
+              element={
+                <Page>
+                  <SubordinatesAttendancePage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran/unit"
+              element={
+                <Page>
+                  <UnitAttendancePage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran/unit/:id"
+              element={
+                <Page>
+                  <UnitAttendancePage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran/cuti"
+              element={
+                <Page>
+                  <LeavePage />
+                </Page>
+              }
+            />
+            <Route
+              path="kehadiran/impor"
+              element={
+                <Page>
+                  <AttendanceImportPage />
+                </Page>
+              }
+            />
+            <Route
+              path="pengaturan/kalender"
+              element={
+                <Page>
+                  <WorkCalendarPage />
+                </Page>
+              }
+            />
+            <Route
+              path="dasbor"
+              element={
+                <Page>
+                  <CityDashboardPage />
+                </Page>
+              }
+            />
+            <Route
+              path="dasbor/unit/:id"
+              element={
+                <Page>
+                  <UnitDashboardPage />
+                </Page>
+              }
+            />
+            <Route
+              path="akun"
+              element={
+                <Page>
+                  <MyAccountPage />
+                </Page>
+              }
+            />
+            <Route
+              path="akun/:employeeId"
+              element={
+                <Page>
+                  <EmployeeAccountPage />
+                </Page>
+              }
+            />
+            <Route
+              path="tpp"
+              element={
+                <Page>
+                  <MyTppPage />
+                </Page>
+              }
+            />
+            <Route
+              path="tpp/pegawai/:id"
+              element={
+                <Page>
+                  <EmployeeTppPage />
+                </Page>
+              }
+            />
+            <Route
+              path="tpp/proses"
+              element={
+                <Page>
+                  <TppRunsPage />
+                </Page>
+              }
+            />
+            <Route
+              path="tpp/proses/:id"
+              element={
+                <Page>
+                  <TppRunPage />
+                </Page>
+              }
+            />
+            <Route
+              path="pengaturan/tpp"
+              element={
+                <Page>
+                  <TppSettingsPage />
                 </Page>
               }
             />

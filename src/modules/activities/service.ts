@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { RequestContext } from '../../core/context.ts';
 import { AppError, badRequest, conflict, type ErrorDetail, notFound } from '../../core/errors.ts';
+import { type DomainEvent, publish } from '../../core/events.ts';
 import { type Params, t } from '../../core/i18n.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso, todayIn } from '../../core/time.ts';
@@ -382,7 +383,7 @@ interface LogRequest {
 }
 
 type LogOutcome =
-  | { ok: true; written: Written }
+  | { ok: true; written: Written; created: ActivityTable[]; unitPath: string }
   | { ok: false; errors: { index: number; error: RuleError }[] }
   | { ok: false; refused: AppError };
 
@@ -462,6 +463,8 @@ async function writeRequests(db: DB, tenantId: string, requests: LogRequest[]): 
       const createdByIndex = new Map(fresh.map((f, i) => [f.index, checked.results[i].row?.id]));
       outcomes.push({
         ok: true,
+        created: checked.rows,
+        unitPath: emp.unit_path as string,
         written: {
           createdViews: new Map(
             checked.rows.map((row) => [
@@ -482,6 +485,32 @@ async function writeRequests(db: DB, tenantId: string, requests: LogRequest[]): 
     await recordAuditGroups(trx, dialect, tenantId, auditGroups);
     return outcomes;
   });
+}
+
+/**
+ * Tell the rest of the app (dashboard figures, live streams) that some employees' entries changed. Called
+ * after the commit, once per employee; `date` only when all of that employee's entries share one month.
+ */
+function announce(
+  tenantId: string,
+  kind: DomainEvent['kind'],
+  rows: { employee_id: string; unit_id: string; date: string }[],
+  unitPathOf: (row: { employee_id: string; unit_id: string }) => string,
+) {
+  const byEmployee = new Map<string, typeof rows>();
+  for (const row of rows) byEmployee.set(row.employee_id, [...(byEmployee.get(row.employee_id) ?? []), row]);
+  for (const [employeeId, mine] of byEmployee) {
+    const months = new Set(mine.map((r) => monthOf(r.date)));
+    publish({
+      tenantId,
+      kind,
+      employeeId,
+      unitId: mine[0].unit_id,
+      opdId: repo.opdOfPath(unitPathOf(mine[0])),
+      ...(months.size === 1 ? { date: mine[0].date } : {}),
+      count: mine.length,
+    });
+  }
 }
 
 // ---------------- group commit ----------------
@@ -533,6 +562,9 @@ async function writeGroup(db: DB, tenantId: string, group: Waiting[], attempt = 
       tenantId,
       group.map((w) => w.request),
     );
+    for (const outcome of outcomes)
+      if (outcome.ok && outcome.created.length)
+        announce(tenantId, 'activity.logged', outcome.created, () => outcome.unitPath);
     for (const [i, w] of group.entries()) w.resolve(outcomes[i]);
   } catch (err) {
     // one failing request must not sink the others: write them one by one
@@ -689,6 +721,7 @@ export async function deleteActivity(ctx: RequestContext, id: string) {
       },
     });
   });
+  announce(tenantOf(ctx), 'activity.logged', [row], () => row.unit_path);
 }
 
 /** Copy the previous working day's untimed, non-rejected entries to today as pending. */
@@ -702,7 +735,8 @@ export async function copyYesterday(ctx: RequestContext) {
   const me = ctx.actor.employeeId as string;
   const result = await transaction(ctx.db, async (trx) => {
     const emp = await lockedSelf(trx, ctx);
-    if (!sourceDate) return { ids: [] as string[], skipped: [] };
+    if (!sourceDate)
+      return { ids: [] as string[], rows: [] as ActivityTable[], unitPath: emp.unit_path, skipped: [] };
     const [source, todays] = await Promise.all([
       repo.entriesOn(trx, tenantId, me, [sourceDate]),
       repo.entriesOn(trx, tenantId, me, [now]),
@@ -756,8 +790,9 @@ export async function copyYesterday(ctx: RequestContext) {
       action: 'activity.copy',
       after: { ...row, copiedFrom: sourceDate },
     }));
-    return { ids: checked.rows.map((r) => r.id), skipped };
+    return { ids: checked.rows.map((r) => r.id), rows: checked.rows, unitPath: emp.unit_path, skipped };
   });
+  if (result.rows.length) announce(tenantId, 'activity.logged', result.rows, () => result.unitPath as string);
   return {
     sourceDate,
     created: await presentIds(ctx, result.ids, settings),
@@ -978,5 +1013,12 @@ export async function verify(ctx: RequestContext, input: z.infer<typeof s.Verify
     }
     await recordAuditMany(trx, ctx.dialect, originOf(ctx), events);
   });
+  const paths = new Map(resolved.map(({ row }) => [row.employee_id, row.unit_path]));
+  announce(
+    tenantId,
+    'activity.verified',
+    resolved.map((x) => x.row),
+    (r) => paths.get(r.employee_id) as string,
+  );
   return { items: await presentIds(ctx, ids, settings) };
 }

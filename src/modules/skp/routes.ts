@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
+import { publish } from '../../core/events.ts';
 import { FileStore } from '../../core/files.ts';
 import { ctxOf } from '../../server/context.ts';
 import type { App } from '../../server/types.ts';
@@ -11,6 +13,22 @@ import * as svc from './service.ts';
 
 const tags = ['skp'];
 const goalTags = ['sasaran kota'];
+
+/**
+ * After a committed step: the dashboard's SKP figures follow. The answer names the SKP's owner when it is
+ * one SKP; a bulk answer leaves the owner out and the dashboard re-reads the city.
+ */
+const changedSkp =
+  (req: FastifyRequest) =>
+  <T>(result: T): T => {
+    const owner = (result as { employee?: { id?: unknown } })?.employee?.id;
+    publish({
+      tenantId: ctxOf(req).actor.tenantId,
+      kind: 'skp.changed',
+      ...(typeof owner === 'string' ? { employeeId: owner } : {}),
+    });
+    return result;
+  };
 
 export function skpRoutes(app: App) {
   const store = new FileStore(app.appConfig.filesDir);
@@ -203,7 +221,7 @@ export function skpRoutes(app: App) {
         },
       },
     },
-    (req) => svc.bulk(ctxOf(req), req.body),
+    (req) => svc.bulk(ctxOf(req), req.body).then(changedSkp(req)),
   );
   app.get(
     '/api/v1/skps/:id',
@@ -246,7 +264,7 @@ export function skpRoutes(app: App) {
   app.post(
     '/api/v1/skps/:id/submit',
     { schema: { tags, summary: 'Submit to the atasan', params: s.IdParams, response: { 200: s.Skp } } },
-    (req) => svc.submit(ctxOf(req), req.params.id),
+    (req) => svc.submit(ctxOf(req), req.params.id).then(changedSkp(req)),
   );
   app.post(
     '/api/v1/skps/:id/approve',
@@ -258,7 +276,7 @@ export function skpRoutes(app: App) {
         response: { 200: s.Skp },
       },
     },
-    (req) => svc.approve(ctxOf(req), req.params.id),
+    (req) => svc.approve(ctxOf(req), req.params.id).then(changedSkp(req)),
   );
   app.post(
     '/api/v1/skps/:id/return',
@@ -271,7 +289,7 @@ export function skpRoutes(app: App) {
         response: { 200: s.Skp },
       },
     },
-    (req) => svc.returnSkp(ctxOf(req), req.params.id, req.body.reason),
+    (req) => svc.returnSkp(ctxOf(req), req.params.id, req.body.reason).then(changedSkp(req)),
   );
   app.post(
     '/api/v1/skps/:id/revise',
@@ -284,7 +302,7 @@ export function skpRoutes(app: App) {
         response: { 200: s.Skp },
       },
     },
-    (req) => svc.revise(ctxOf(req), req.params.id, req.body.reason),
+    (req) => svc.revise(ctxOf(req), req.params.id, req.body.reason).then(changedSkp(req)),
   );
   app.put(
     '/api/v1/skps/:id/realisations',
@@ -309,7 +327,7 @@ export function skpRoutes(app: App) {
         response: { 200: s.Skp },
       },
     },
-    (req) => svc.decideRealisation(ctxOf(req), req.params.id, 'confirmed', null),
+    (req) => svc.decideRealisation(ctxOf(req), req.params.id, 'confirmed', null).then(changedSkp(req)),
   );
   app.post(
     '/api/v1/realisations/:id/reject',
@@ -322,7 +340,8 @@ export function skpRoutes(app: App) {
         response: { 200: s.Skp },
       },
     },
-    (req) => svc.decideRealisation(ctxOf(req), req.params.id, 'rejected', req.body.reason),
+    (req) =>
+      svc.decideRealisation(ctxOf(req), req.params.id, 'rejected', req.body.reason).then(changedSkp(req)),
   );
   app.get(
     '/api/v1/skps/:id/pdf',

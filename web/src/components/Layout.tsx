@@ -6,6 +6,7 @@ import { useLogout, useUser } from '../auth';
 import { formatNumber } from '../format';
 import { useInbox, useQueueSummary } from '../queries';
 import { LangSwitch } from './LangSwitch';
+import { PersonSearch } from './PersonSearch';
 import { useMediaQuery } from './ui';
 
 export function Layout() {
@@ -57,6 +58,12 @@ export function Layout() {
 
   const links = [
     { to: '/', label: t('nav.home'), end: true, show: true },
+    {
+      to: '/dasbor',
+      label: cityReader ? t('nav.dashboard') : t('nav.dashboardOpd'),
+      show: cityReader || !!adminOpdUnit,
+    },
+    { to: '/akun', label: t('nav.account'), end: true, show: !!user.employeeId },
     { to: '/skp', label: t('nav.skp'), end: true, show: !!user.employeeId },
     { to: '/skp/bawahan', label: t('nav.skpApproval'), show: !!user.employeeId },
     { to: '/aktivitas', label: t('nav.activities'), end: true, show: !!user.employeeId },
@@ -69,12 +76,37 @@ export function Layout() {
       show: !cityReader && !!adminOpdUnit,
     },
     { to: '/abk', label: t('nav.abk'), show: cityReader || !!adminOpdUnit },
+    { to: '/penilaian/saya', label: t('nav.myEvaluation'), show: !!user.employeeId },
+    { to: '/penilaian', label: t('nav.evaluation'), end: true, show: hasSubordinates },
+    { to: '/penilaian/keberatan', label: t('nav.objections'), show: hasSubordinates },
+    {
+      to: '/penilaian/kurva',
+      label: t('nav.curve'),
+      show: hasSubordinates || cityReader || !!adminOpdUnit || user.roles.some((r) => r.role === 'bkpsdm'),
+    },
+    { to: '/kehadiran', label: t('nav.attendance'), end: true, show: !!user.employeeId },
+    { to: '/kehadiran/bawahan', label: t('nav.attendanceTeam'), show: hasSubordinates },
+    { to: '/kehadiran/unit', label: t('nav.attendanceUnit'), show: cityReader || !!adminOpdUnit },
+    {
+      to: '/kehadiran/cuti',
+      label: t('nav.leave'),
+      show: user.roles.some((r) => r.role === 'bkpsdm' || r.role === 'admin_opd'),
+    },
+    { to: '/kehadiran/impor', label: t('nav.attendanceImport'), show: !!user.abilities['import.run'] },
+    { to: '/tpp', label: t('nav.myTpp'), end: true, show: !!user.employeeId },
+    {
+      to: '/tpp/proses',
+      label: t('nav.tppRuns'),
+      show: user.roles.some((r) => r.role === 'bkpsdm' || r.role === 'pimpinan' || r.role === 'inspektorat'),
+    },
     { to: '/sasaran', label: t('nav.goals'), show: true },
     { to: '/organisasi', label: t('nav.org'), show: true },
     { to: '/pegawai', label: t('nav.employees'), show: true },
     { to: '/impor', label: t('nav.import'), show: !!user.abilities['import.run'] },
     { to: '/audit', label: t('nav.audit'), show: !!user.abilities['audit.read'] },
     { to: '/pengaturan/katalog', label: t('nav.catalog'), show: cityReader || !!adminOpdUnit },
+    { to: '/pengaturan/kalender', label: t('nav.workCalendar'), show: cityReader || !!adminOpdUnit },
+    { to: '/pengaturan/tpp', label: t('nav.tppSettings'), show: user.roles.some((r) => r.role === 'bkpsdm') },
     { to: '/kotak-masuk', label: t('nav.inbox'), show: true, count: unread },
   ].filter((l) => l.show);
 
@@ -95,13 +127,15 @@ export function Layout() {
           <span className="menu-icon" aria-hidden="true" />
           <span className="sr-only">{t('nav.menu')}</span>
         </button>
-        <NavLink to="/" className="brand" end>
+        {/* the name is hidden at phone width: the label keeps the link named */}
+        <NavLink to="/" className="brand" end aria-label="Kinerja">
           <img src="/favicon.svg" alt="" width="24" height="24" />
           <span>Kinerja</span>
         </NavLink>
         <span className="tenant" title={t('nav.city')}>
           {user.tenant.name}
         </span>
+        <PersonSearch />
         <div className="topbar-end">
           <Link
             to="/kotak-masuk"

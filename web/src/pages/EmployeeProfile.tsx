@@ -114,6 +114,15 @@ export function EmployeeProfilePage() {
           </p>
         </div>
         <div className="actions">
+          {e.abilities.readPersonal ? (
+            <Link
+              className="btn btn-small"
+              to={`/akun/${encodeURIComponent(e.id)}`}
+              data-testid="profile-account"
+            >
+              {t('profile.openAccount')}
+            </Link>
+          ) : null}
           {e.abilities.update ? (
             <button type="button" className="btn btn-small" onClick={() => setDialog('edit')}>
               {t('common.edit')}

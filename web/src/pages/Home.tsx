@@ -72,6 +72,19 @@ export function HomePage() {
         </div>
       </header>
 
+      {/* leaders start from the city (or OPD) dashboard */}
+      {user.abilities['workload.city'] || user.roles.some((r) => r.role === 'admin_opd' && r.unitId) ? (
+        <section className="panel home-dashboard" aria-labelledby="home-dash-h" data-testid="home-dashboard">
+          <h2 id="home-dash-h">
+            {user.abilities['workload.city'] ? t('homeDashboard.cityTitle') : t('homeDashboard.opdTitle')}
+          </h2>
+          <p className="muted">{t('homeDashboard.body')}</p>
+          <Link className="btn btn-primary" to="/dasbor">
+            {t('homeDashboard.open')}
+          </Link>
+        </section>
+      ) : null}
+
       {/* an employee's own day and contract come first; city figures below */}
       {user.employeeId ? <ActivityCards userId={user.id} /> : null}
       {user.employeeId ? <SkpCards /> : null}
@@ -131,6 +144,9 @@ export function HomePage() {
             <p className="muted">{t('home.myProfileBody')}</p>
             <Link className="btn btn-primary" to={`/pegawai/${encodeURIComponent(user.employeeId)}`}>
               {t('home.openMyProfile')}
+            </Link>
+            <Link className="btn" to="/akun" data-testid="home-account">
+              {t('home.openMyAccount')}
             </Link>
           </section>
         ) : null}

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate } from 'react-router-dom';
 import { ApiError, api, setCsrfToken } from '../api';
 import { clearNext, peekNext } from '../auth';
 import { errorMessage } from '../components/Form';
@@ -148,6 +148,14 @@ export function LoginPage() {
             {login.isPending ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        <p className="login-public">
+          <Link
+            to={tenant ? `/publik/${encodeURIComponent(tenant)}` : '/publik'}
+            data-testid="login-public-link"
+          >
+            {t('login.publicLink')}
+          </Link>
+        </p>
       </main>
     </div>
   );
