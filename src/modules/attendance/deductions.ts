@@ -150,7 +150,7 @@ export async function monthDeductions(
     repo.countRows(db, tenantId, from, to, only),
     repo.leavesOverlapping(db, tenantId, from, to, only),
     repo.sanctionsFrom(db, tenantId, month, only),
-    repo.employmentEdges(db, tenantId, from, to),
+    repo.employmentEdges(db, tenantId, from, to, only),
   ]);
   let covered: { employee_id: string; tap_mask: number; deviations: string }[] = rollups;
   // the rollups must account for every row; rows written around the attendance writer (fixtures, manual

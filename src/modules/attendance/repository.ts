@@ -250,11 +250,20 @@ export const employeeDays = (db: DB, tenantId: string, employeeId: string, from:
     .execute();
 
 /** Employees whose employment starts or ends inside the month (days outside it are not judged). */
-export function employmentEdges(db: DB, tenantId: string, from: string, to: string) {
-  return db
+export function employmentEdges(
+  db: DB,
+  tenantId: string,
+  from: string,
+  to: string,
+  employeeIds?: readonly string[],
+) {
+  let q = db
     .selectFrom('employees')
     .select(['id', 'tmt', 'status', 'status_date'])
-    .where('tenant_id', '=', tenantId)
+    .where('tenant_id', '=', tenantId);
+  // one person's month (the account page) must not read the whole city
+  if (employeeIds) q = q.where('id', 'in', [...employeeIds]);
+  return q
     .where((eb) =>
       eb.or([
         eb('tmt', '>', from),
