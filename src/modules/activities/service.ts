@@ -556,7 +556,6 @@ async function drain(db: DB, tenantId: string, q: { waiting: Waiting[]; draining
 
 async function writeGroup(db: DB, tenantId: string, group: Waiting[], attempt = 0): Promise<void> {
   try {
-    if (process.env.KINERJA_TRACE_GROUPS) process.stderr.write(`group ${group.length}\n`);
     const outcomes = await writeRequests(
       db,
       tenantId,
@@ -916,7 +915,7 @@ export async function verify(ctx: RequestContext, input: z.infer<typeof s.Verify
   const verifier = ctx.actor.employeeId as string;
   await transaction(ctx.db, async (trx) => {
     const employees = [...new Set(resolved.map((x) => x.row.employee_id))].sort();
-    for (const e of employees) await repo.lockEmployee(trx, ctx.dialect, tenantId, e);
+    await repo.lockEmployees(trx, ctx.dialect, tenantId, employees);
     // an adjustment may not lift the employee's day above the daily maximum
     const used = new Map<string, number>();
     for (const e of employees) {
