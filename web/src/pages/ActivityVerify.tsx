@@ -6,6 +6,7 @@ import { ApiError, api } from '../api';
 import { ActivityStatusBadge, minutesText } from '../components/activity';
 import { ErrorSummary, errorsByPath, Field, fieldErrors } from '../components/Form';
 import { Modal } from '../components/Modal';
+import { ReasonDialog } from '../components/ReasonDialog';
 import {
   Badge,
   EmptyState,
@@ -19,7 +20,6 @@ import {
 import { formatDate, formatNip, formatNumber } from '../format';
 import { invalidateActivities, keys, useLang } from '../queries';
 import type { Activity, ActivityQueue } from '../types';
-import { ReasonDialog } from './skp/SkpDialogs';
 
 type Decision = { id: string; action: 'approve' | 'reject' | 'adjust'; quantity?: number; reason?: string };
 const STATUSES = ['pending', 'approved', 'rejected', 'all'] as const;

@@ -5,12 +5,13 @@ import { Link } from 'react-router-dom';
 import { ApiError, api } from '../api';
 import { useUser } from '../auth';
 import { ErrorSummary, errorsByPath, Field } from '../components/Form';
+import { IndicatorEditor } from '../components/IndicatorEditor';
 import { ConfirmDialog, Modal } from '../components/Modal';
 import { formatTarget, PeriodPicker, SkpStatusBadge, usePeriodParam } from '../components/skp';
 import { Badge, EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../components/ui';
 import { formatDate, formatNumber, formatPercent } from '../format';
 import { keys, useLang } from '../queries';
-import { DIRECTIONS, type Direction, type Goal, type Period, type SkpCoverage } from '../types';
+import type { Direction, Goal, Period, SkpCoverage } from '../types';
 
 export function GoalStatusBadge({ status }: { status: Goal['status'] }) {
   const { t } = useTranslation();
@@ -340,99 +341,18 @@ function GoalFormDialog({ period, goal, onClose }: { period: Period; goal?: Goal
           {indicators.map((i, n) => {
             const b = `indicators.${n}`;
             return (
-              <fieldset key={i.key} className="indicator-editor">
-                <legend className="sr-only">{t('skp.indicatorN', { n: n + 1 })}</legend>
-                <div className="indicator-grid">
-                  <Field
-                    label={t('goals.fields.name')}
-                    name={`${b}.name`}
-                    error={errs[`${b}.name`]}
-                    required
-                    className="grow-2"
-                  >
-                    {(p) => (
-                      <input
-                        {...p}
-                        value={i.name}
-                        onChange={(e) => update(i.key, { name: e.target.value })}
-                        autoComplete="off"
-                      />
-                    )}
-                  </Field>
-                  <Field
-                    label={t('goals.fields.targetValue')}
-                    name={`${b}.targetValue`}
-                    error={errs[`${b}.targetValue`]}
-                  >
-                    {(p) => (
-                      <input
-                        {...p}
-                        type="number"
-                        step="any"
-                        inputMode="decimal"
-                        value={i.targetValue}
-                        onChange={(e) => update(i.key, { targetValue: e.target.value })}
-                      />
-                    )}
-                  </Field>
-                  <Field label={t('goals.fields.unit')} name={`${b}.unit`} error={errs[`${b}.unit`]} required>
-                    {(p) => (
-                      <input
-                        {...p}
-                        value={i.unit}
-                        onChange={(e) => update(i.key, { unit: e.target.value })}
-                        autoComplete="off"
-                        placeholder={t('goals.unitPlaceholder')}
-                      />
-                    )}
-                  </Field>
-                  <Field
-                    label={t('goals.fields.direction')}
-                    name={`${b}.direction`}
-                    error={errs[`${b}.direction`]}
-                  >
-                    {(p) => (
-                      <select
-                        {...p}
-                        value={i.direction}
-                        onChange={(e) => update(i.key, { direction: e.target.value as Direction })}
-                      >
-                        {DIRECTIONS.map((d) => (
-                          <option key={d} value={d}>
-                            {t(`skp.direction.${d}`)}
-                          </option>
-                        ))}
-                      </select>
-                    )}
-                  </Field>
-                  <Field
-                    label={t('goals.fields.targetText')}
-                    name={`${b}.targetText`}
-                    error={errs[`${b}.targetText`]}
-                    hint={t('skp.targetTextHint')}
-                    className="grow-full"
-                  >
-                    {(p) => (
-                      <input
-                        {...p}
-                        value={i.targetText}
-                        onChange={(e) => update(i.key, { targetText: e.target.value })}
-                        autoComplete="off"
-                      />
-                    )}
-                  </Field>
-                </div>
-                <div className="editor-row-actions">
-                  <button
-                    type="button"
-                    className="btn btn-small btn-danger-outline"
-                    onClick={() => setIndicators((list) => list.filter((x) => x.key !== i.key))}
-                    aria-label={t('goals.removeIndicatorN', { n: n + 1 })}
-                  >
-                    {t('skp.removeIndicator')}
-                  </button>
-                </div>
-              </fieldset>
+              <IndicatorEditor
+                key={i.key}
+                value={i}
+                onChange={(patch) => update(i.key, patch)}
+                onRemove={() => setIndicators((list) => list.filter((x) => x.key !== i.key))}
+                base={b}
+                error={(f) => errs[`${b}.${f}`]}
+                label={(f) => t(`goals.fields.${f}`)}
+                legend={t('skp.indicatorN', { n: n + 1 })}
+                unitPlaceholder={t('goals.unitPlaceholder')}
+                removeLabel={t('goals.removeIndicatorN', { n: n + 1 })}
+              />
             );
           })}
           <button

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { api } from '../api';
 import { ErrorSummary } from '../components/Form';
+import { ReasonDialog } from '../components/ReasonDialog';
 import { CapaianBadge, PeriodPicker, SkpStatusBadge, usePeriodParam } from '../components/skp';
 import { Badge, EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../components/ui';
 import { formatDateTime, formatNip, formatNumber } from '../format';
 import { useLang, useSubordinateSkps } from '../queries';
 import { SKP_STATUSES, type SkpSummary } from '../types';
-import { ReasonDialog } from './skp/SkpDialogs';
 
 interface BulkResult {
   id: string;

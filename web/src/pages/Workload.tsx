@@ -3,8 +3,6 @@ import { Link, useParams } from 'react-router-dom';
 import { ApiError } from '../api';
 import { useUser } from '../auth';
 import {
-  BandBadge,
-  BarChart,
   formatMonth,
   MonthNav,
   minutesText,
@@ -14,12 +12,12 @@ import {
   ViewToggle,
   WorkloadGauge,
 } from '../components/activity';
+import { calDayClass, MonthGrid } from '../components/MonthGrid';
 import { EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../components/ui';
-import { formatDate, formatNip, formatNumber, formatPercent, todayJakarta } from '../format';
+import { WorkloadHistory } from '../components/WorkloadHistory';
+import { formatDate, formatNip, formatNumber, todayJakarta } from '../format';
 import { useEmployeeWorkload, useLang, useMyWorkload } from '../queries';
 import type { Lang, Workload, WorkloadBand, WorkloadDay } from '../types';
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** ISO weekday of a `YYYY-MM-DD` date: 1 = Monday … 7 = Sunday. */
 function isoWeekday(date: string): number {
@@ -218,15 +216,7 @@ function CalendarPanel({ w, lang }: { w: Workload; lang: Lang }) {
   const [view, setView] = useView('chart');
   const today = todayJakarta();
   const lead = w.days.length > 0 ? isoWeekday(w.days[0].date) - 1 : 0;
-  const cells: (WorkloadDay | null)[] = [...Array.from({ length: lead }, () => null), ...w.days];
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: (WorkloadDay | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
   const sum = (f: (d: WorkloadDay) => number) => w.days.reduce((s, d) => s + f(d), 0);
-  const weekdayName = (n: number, style: 'short' | 'long') =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: style, timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, n)), // 1 Jan 2024 was a Monday
-    );
   return (
     <section className="panel" aria-labelledby="cal-h" data-testid="workload-calendar">
       <div className="section-head">
@@ -235,78 +225,53 @@ function CalendarPanel({ w, lang }: { w: Workload; lang: Lang }) {
       </div>
       {view === 'chart' ? (
         <>
-          <table className="cal-table">
-            <caption className="sr-only">
-              {t('workload.calendar', { month: formatMonth(w.month, lang) })}
-            </caption>
-            <thead>
-              <tr>
-                {WEEKDAYS.map((n) => (
-                  <th key={n} scope="col" abbr={weekdayName(n, 'long')}>
-                    {weekdayName(n, 'short')}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((week) => (
-                <tr key={week.find((d) => d)?.date}>
-                  {week.map((d, i) => {
-                    if (!d) {
-                      // biome-ignore lint/suspicious/noArrayIndexKey: empty padding cells
-                      return <td key={`pad-${i}`} className="cal-pad" aria-hidden="true" />;
-                    }
-                    const target = dayTarget(w, d);
-                    const cls = [
-                      'cal-day',
-                      d.holiday ? 'is-holiday' : d.leave ? 'is-leave' : d.working ? 'is-working' : 'is-off',
-                      d.date === today ? 'is-today' : '',
-                      target > 0 && d.approved >= target ? 'is-full' : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ');
-                    return (
-                      <td key={d.date} className={cls} data-date={d.date} title={d.holiday ?? undefined}>
-                        <span className="cal-num" aria-hidden="true">
-                          {Number(d.date.slice(8))}
-                        </span>
-                        {d.holiday || d.leave ? (
-                          <span className="cal-tag" aria-hidden="true">
-                            {d.holiday
-                              ? t('workload.holidayShort')
-                              : t(`workload.leaveShort.${d.leave}`, { defaultValue: d.leave })}
-                          </span>
-                        ) : null}
-                        {d.approved > 0 ? (
-                          <span className="cal-approved" aria-hidden="true">
-                            {formatNumber(d.approved)}
-                          </span>
-                        ) : null}
-                        {d.pending > 0 ? (
-                          <span className="cal-pending" aria-hidden="true">
-                            +{formatNumber(d.pending)}
-                          </span>
-                        ) : null}
-                        {target > 0 ? (
-                          <span className="cal-target" aria-hidden="true">
-                            /{formatNumber(target)}
-                          </span>
-                        ) : null}
-                        <span className="sr-only">
-                          {formatDate(d.date, lang)}: {dayKind(d, t)}.{' '}
-                          {t('workload.daySr', {
-                            approved: minutesText(t, d.approved),
-                            pending: minutesText(t, d.pending),
-                            target: minutesText(t, target),
-                          })}
-                        </span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MonthGrid
+            days={w.days}
+            lead={lead}
+            caption={t('workload.calendar', { month: formatMonth(w.month, lang) })}
+            lang={lang}
+            renderDay={(d) => {
+              const target = dayTarget(w, d);
+              const cls = calDayClass(d, today, target > 0 && d.approved >= target ? 'is-full' : '');
+              return (
+                <td key={d.date} className={cls} data-date={d.date} title={d.holiday ?? undefined}>
+                  <span className="cal-num" aria-hidden="true">
+                    {Number(d.date.slice(8))}
+                  </span>
+                  {d.holiday || d.leave ? (
+                    <span className="cal-tag" aria-hidden="true">
+                      {d.holiday
+                        ? t('workload.holidayShort')
+                        : t(`workload.leaveShort.${d.leave}`, { defaultValue: d.leave })}
+                    </span>
+                  ) : null}
+                  {d.approved > 0 ? (
+                    <span className="cal-approved" aria-hidden="true">
+                      {formatNumber(d.approved)}
+                    </span>
+                  ) : null}
+                  {d.pending > 0 ? (
+                    <span className="cal-pending" aria-hidden="true">
+                      +{formatNumber(d.pending)}
+                    </span>
+                  ) : null}
+                  {target > 0 ? (
+                    <span className="cal-target" aria-hidden="true">
+                      /{formatNumber(target)}
+                    </span>
+                  ) : null}
+                  <span className="sr-only">
+                    {formatDate(d.date, lang)}: {dayKind(d, t)}.{' '}
+                    {t('workload.daySr', {
+                      approved: minutesText(t, d.approved),
+                      pending: minutesText(t, d.pending),
+                      target: minutesText(t, target),
+                    })}
+                  </span>
+                </td>
+              );
+            }}
+          />
           <ul className="cal-legend small" aria-label={t('workload.legend')}>
             <li>
               <span className="cal-swatch is-approved" aria-hidden="true" /> {t('workload.legendApproved')}
@@ -376,71 +341,23 @@ function CalendarPanel({ w, lang }: { w: Workload; lang: Lang }) {
 
 function HistoryPanel({ w, lang }: { w: Workload; lang: Lang }) {
   const { t } = useTranslation();
-  const [view, setView] = useView('chart');
   return (
     <section className="panel" aria-labelledby="hist-h" data-testid="workload-history">
-      <div className="section-head">
-        <h2 id="hist-h">{t('workload.history')}</h2>
-        <ViewToggle view={view} onChange={setView} label={t('workload.history')} />
-      </div>
-      {view === 'chart' ? (
-        <BarChart
-          caption={t('workload.historyCaption')}
-          bars={w.history.map((h) => {
-            const band = bandOf(h.ratio, w.thresholds);
-            return {
-              key: h.month,
-              label: formatMonth(h.month, lang, 'short'),
-              value: h.approvedMinutes,
-              target: h.effectiveMinutes,
-              valueLabel: ratioText(h.ratio),
-              tone:
-                band === 'normal' ? 'ok' : band === 'over' ? 'danger' : band === 'under' ? 'warn' : 'neutral',
-              describe: t('workload.historyBar', {
-                month: formatMonth(h.month, lang),
-                approved: minutesText(t, h.approvedMinutes),
-                effective: minutesText(t, h.effectiveMinutes),
-                ratio: ratioText(h.ratio),
-              }),
-            };
-          })}
-        />
-      ) : (
-        <TableWrap label={t('workload.history')} testId="history-table">
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('workload.month')}</th>
-                <th scope="col" className="num">
-                  {t('workload.approved')}
-                </th>
-                <th scope="col" className="num">
-                  {t('workload.effective')}
-                </th>
-                <th scope="col" className="num">
-                  {t('workload.ratio')}
-                </th>
-                <th scope="col">{t('workload.bandLabel')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {w.history.map((h) => (
-                <tr key={h.month}>
-                  <td>{formatMonth(h.month, lang)}</td>
-                  <td className="num">{formatNumber(h.approvedMinutes)}</td>
-                  <td className="num">{formatNumber(h.effectiveMinutes)}</td>
-                  <td className="num">
-                    {h.ratio === null ? '—' : formatPercent(Math.round(h.ratio * 1000) / 10)}
-                  </td>
-                  <td>
-                    <BandBadge band={bandOf(h.ratio, w.thresholds)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <WorkloadHistory
+        heading={<h2 id="hist-h">{t('workload.history')}</h2>}
+        label={t('workload.history')}
+        caption={t('workload.historyCaption')}
+        months={w.history.map((h) => ({ ...h, band: bandOf(h.ratio, w.thresholds) }))}
+        describe={(h) =>
+          t('workload.historyBar', {
+            month: formatMonth(h.month, lang),
+            approved: minutesText(t, h.approvedMinutes),
+            effective: minutesText(t, h.effectiveMinutes),
+            ratio: ratioText(h.ratio),
+          })
+        }
+        tableTestId="history-table"
+      />
     </section>
   );
 }

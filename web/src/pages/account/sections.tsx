@@ -3,18 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import {
   ActivityStatusBadge,
-  BandBadge,
-  BarChart,
-  bandTone,
   formatMonth,
   minutesText,
   ratioText,
-  useView,
-  ViewToggle,
   WorkloadGauge,
 } from '../../components/activity';
 import { CapaianBadge, capaianTone, formatTarget, SkpStatusBadge } from '../../components/skp';
 import { Badge, EmptyState, TableWrap } from '../../components/ui';
+import { WorkloadHistory } from '../../components/WorkloadHistory';
 import { formatDate, formatDateTime, formatNumber, formatPercent } from '../../format';
 import { useLang } from '../../queries';
 import type { Account, AccountIndicator, AccountPending } from './types';
@@ -169,7 +165,6 @@ export function WorkloadPanel({ a }: { a: Account }) {
   const { t } = useTranslation();
   const lang = useLang();
   const w = a.workload;
-  const [view, setView] = useView('chart');
   return (
     <section className="panel" aria-labelledby="acc-wl-h" data-testid="account-workload">
       <h2 id="acc-wl-h">{t('account.workload.title', { month: formatMonth(w.month, lang) })}</h2>
@@ -199,60 +194,18 @@ export function WorkloadPanel({ a }: { a: Account }) {
           </div>
         </dl>
       </div>
-      <div className="section-head">
-        <h3>{t('account.workload.history')}</h3>
-        <ViewToggle view={view} onChange={setView} label={t('account.workload.history')} />
-      </div>
-      {view === 'chart' ? (
-        <BarChart
-          caption={t('account.workload.historyCaption')}
-          bars={w.history.map((h) => ({
-            key: h.month,
-            label: formatMonth(h.month, lang, 'short'),
-            value: h.approvedMinutes,
-            target: h.effectiveMinutes,
-            valueLabel: ratioText(h.ratio),
-            tone: bandTone(h.band),
-            describe: t('account.workload.historyBar', {
-              month: formatMonth(h.month, lang),
-              ratio: ratioText(h.ratio),
-            }),
-          }))}
-        />
-      ) : (
-        <TableWrap label={t('account.workload.history')}>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t('workload.month')}</th>
-                <th scope="col" className="num">
-                  {t('workload.approved')}
-                </th>
-                <th scope="col" className="num">
-                  {t('workload.effective')}
-                </th>
-                <th scope="col" className="num">
-                  {t('workload.ratio')}
-                </th>
-                <th scope="col">{t('workload.bandLabel')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {w.history.map((h) => (
-                <tr key={h.month}>
-                  <td>{formatMonth(h.month, lang)}</td>
-                  <td className="num">{formatNumber(h.approvedMinutes)}</td>
-                  <td className="num">{formatNumber(h.effectiveMinutes)}</td>
-                  <td className="num">{ratioText(h.ratio)}</td>
-                  <td>
-                    <BandBadge band={h.band} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <WorkloadHistory
+        heading={<h3>{t('account.workload.history')}</h3>}
+        label={t('account.workload.history')}
+        caption={t('account.workload.historyCaption')}
+        months={w.history}
+        describe={(h) =>
+          t('account.workload.historyBar', {
+            month: formatMonth(h.month, lang),
+            ratio: ratioText(h.ratio),
+          })
+        }
+      />
     </section>
   );
 }

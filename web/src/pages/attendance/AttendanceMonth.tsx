@@ -13,6 +13,7 @@ import {
   useView,
   ViewToggle,
 } from '../../components/activity';
+import { calDayClass, MonthGrid } from '../../components/MonthGrid';
 import { Badge, EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../../components/ui';
 import { formatDate, formatNip, formatNumber, todayJakarta } from '../../format';
 import { useLang } from '../../queries';
@@ -26,8 +27,6 @@ import {
   useEmployeeAttendance,
   useMyAttendance,
 } from './data';
-
-const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 
 /** `/kehadiran`: the caller's own month. */
 export function MyAttendancePage() {
@@ -217,14 +216,6 @@ function DaysPanel({ m, lang }: { m: AttMonth; lang: Lang }) {
   const [view, setView] = useView('chart');
   const today = todayJakarta();
   const lead = m.days.length ? m.days[0].weekday - 1 : 0;
-  const cells: (AttDay | null)[] = [...Array.from({ length: lead }, () => null), ...m.days];
-  while (cells.length % 7 !== 0) cells.push(null);
-  const weeks: (AttDay | null)[][] = [];
-  for (let i = 0; i < cells.length; i += 7) weeks.push(cells.slice(i, i + 7));
-  const weekdayName = (n: number, style: 'short' | 'long') =>
-    new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { weekday: style, timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, n)),
-    );
   const title = t('attendance.calendar', { month: formatMonth(m.month, lang) });
   return (
     <section className="panel" aria-labelledby="att-cal-h" data-testid="attendance-calendar">
@@ -234,73 +225,55 @@ function DaysPanel({ m, lang }: { m: AttMonth; lang: Lang }) {
       </div>
       {view === 'chart' ? (
         <>
-          <table className="cal-table att-cal">
-            <caption className="sr-only">{title}</caption>
-            <thead>
-              <tr>
-                {WEEKDAYS.map((n) => (
-                  <th key={n} scope="col" abbr={weekdayName(n, 'long')}>
-                    {weekdayName(n, 'short')}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {weeks.map((week) => (
-                <tr key={week.find((d) => d)?.date}>
-                  {week.map((d, i) => {
-                    if (!d) {
-                      // biome-ignore lint/suspicious/noArrayIndexKey: empty padding cells
-                      return <td key={`pad-${i}`} className="cal-pad" aria-hidden="true" />;
-                    }
-                    const absent = d.codes.includes('TK');
-                    const cls = [
-                      'cal-day',
-                      d.holiday ? 'is-holiday' : d.leave ? 'is-leave' : d.working ? 'is-working' : 'is-off',
-                      d.date === today ? 'is-today' : '',
-                      absent ? 'att-absent' : d.codes.length ? 'att-deducted' : '',
-                      d.flags.length ? 'att-flagged' : '',
-                    ]
-                      .filter(Boolean)
-                      .join(' ');
-                    return (
-                      <td key={d.date} className={cls} data-date={d.date} data-codes={d.codes.join(' ')}>
-                        <span className="cal-num" aria-hidden="true">
-                          {Number(d.date.slice(8))}
-                          {d.flags.length ? <span className="att-flag"> !</span> : null}
-                        </span>
-                        {d.holiday || d.leave ? (
-                          <span className="cal-tag" aria-hidden="true">
-                            {d.holiday
-                              ? t(`attendance.holidayShort.${d.holiday.kind}`)
-                              : t(`attendance.leaveShort.${d.leave?.kind}`, { defaultValue: d.leave?.kind })}
-                          </span>
-                        ) : null}
-                        {d.checkIn || d.checkOut ? (
-                          <span className="att-times" aria-hidden="true">
-                            {d.checkIn ?? '--:--'}–{d.checkOut ?? '--:--'}
-                          </span>
-                        ) : null}
-                        {d.codes.length ? (
-                          <span className="att-codes" aria-hidden="true">
-                            {d.codes.join(' ')}
-                          </span>
-                        ) : null}
-                        <span className="sr-only">
-                          {formatDate(d.date, lang)}: {dayKind(d, t)}.{' '}
-                          {d.checkIn || d.checkOut
-                            ? t('attendance.daySr', { in: d.checkIn ?? '—', out: d.checkOut ?? '—' })
-                            : ''}{' '}
-                          {d.codes.map((c) => t(`attendance.codes.${c}`)).join('; ')}
-                          {d.flags.length ? ` ${t('attendance.flags.activity_without_attendance')}` : ''}
-                        </span>
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MonthGrid
+            days={m.days}
+            lead={lead}
+            caption={title}
+            className="cal-table att-cal"
+            lang={lang}
+            renderDay={(d) => {
+              const absent = d.codes.includes('TK');
+              const cls = calDayClass(
+                d,
+                today,
+                absent ? 'att-absent' : d.codes.length ? 'att-deducted' : '',
+                d.flags.length ? 'att-flagged' : '',
+              );
+              return (
+                <td key={d.date} className={cls} data-date={d.date} data-codes={d.codes.join(' ')}>
+                  <span className="cal-num" aria-hidden="true">
+                    {Number(d.date.slice(8))}
+                    {d.flags.length ? <span className="att-flag"> !</span> : null}
+                  </span>
+                  {d.holiday || d.leave ? (
+                    <span className="cal-tag" aria-hidden="true">
+                      {d.holiday
+                        ? t(`attendance.holidayShort.${d.holiday.kind}`)
+                        : t(`attendance.leaveShort.${d.leave?.kind}`, { defaultValue: d.leave?.kind })}
+                    </span>
+                  ) : null}
+                  {d.checkIn || d.checkOut ? (
+                    <span className="att-times" aria-hidden="true">
+                      {d.checkIn ?? '--:--'}–{d.checkOut ?? '--:--'}
+                    </span>
+                  ) : null}
+                  {d.codes.length ? (
+                    <span className="att-codes" aria-hidden="true">
+                      {d.codes.join(' ')}
+                    </span>
+                  ) : null}
+                  <span className="sr-only">
+                    {formatDate(d.date, lang)}: {dayKind(d, t)}.{' '}
+                    {d.checkIn || d.checkOut
+                      ? t('attendance.daySr', { in: d.checkIn ?? '—', out: d.checkOut ?? '—' })
+                      : ''}{' '}
+                    {d.codes.map((c) => t(`attendance.codes.${c}`)).join('; ')}
+                    {d.flags.length ? ` ${t('attendance.flags.activity_without_attendance')}` : ''}
+                  </span>
+                </td>
+              );
+            }}
+          />
           <ul className="cal-legend small" aria-label={t('attendance.legend')}>
             <li>
               <span className="cal-swatch att-swatch-deducted" aria-hidden="true" />{' '}

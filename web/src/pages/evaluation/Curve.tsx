@@ -3,8 +3,8 @@ import { type FormEvent, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
-import { ErrorSummary, Field, fieldErrors } from '../../components/Form';
-import { Modal } from '../../components/Modal';
+import { ErrorSummary } from '../../components/Form';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { Badge, EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../../components/ui';
 import { formatDateTime, formatNip, formatNumber, formatPercent } from '../../format';
 import { useLang } from '../../queries';
@@ -338,89 +338,54 @@ function MoveDialog({
   const qc = useQueryClient();
   const selectId = useId();
   const [predikat, setPredikat] = useState<Predikat>(PREDIKATS.find((p) => p !== person.predikat) ?? 'baik');
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   const move = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       api(`/evaluations/${encodeURIComponent(person.id)}/calibrate`, {
         method: 'POST',
-        body: { predikat, reason: reason.trim() },
+        body: { predikat, reason },
       }),
     onSuccess: async () => {
       await refreshEvaluations(qc);
       onClose();
     },
   });
-  const errs = fieldErrors(move.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    move.mutate();
-  };
   return (
-    <Modal
+    <ReasonDialog
       title={t('evaluation.unit.moveTitle', { name: person.employee.name })}
+      intro={t('evaluation.unit.moveIntro', {
+        from: t(`evaluation.predikat.${person.predikat}`),
+        matrix: t(`evaluation.predikat.${person.matrixPredikat}`),
+        year,
+      })}
+      introClassName="small"
+      label={t('evaluation.unit.moveReason')}
+      confirmLabel={t('evaluation.unit.move')}
+      pending={move.isPending}
+      error={move.error}
+      onConfirm={(reason) => move.mutate(reason)}
       onClose={onClose}
-      busy={move.isPending}
+      testId="move-reason"
+      confirmTestId="move-confirm"
+      rows={3}
+      nativeRequired={false}
+      errorSummary="bottom"
     >
-      <form className="form" onSubmit={submit} noValidate>
-        <p className="small">
-          {t('evaluation.unit.moveIntro', {
-            from: t(`evaluation.predikat.${person.predikat}`),
-            matrix: t(`evaluation.predikat.${person.matrixPredikat}`),
-            year,
-          })}
-        </p>
-        <div className="field">
-          <label htmlFor={selectId}>{t('evaluation.unit.moveTo')}</label>
-          <select
-            id={selectId}
-            value={predikat}
-            onChange={(e) => setPredikat(e.target.value as Predikat)}
-            data-testid="move-predikat"
-          >
-            {PREDIKATS.filter((p) => p !== person.predikat).map((p) => (
-              <option key={p} value={p}>
-                {t(`evaluation.predikat.${p}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label={t('evaluation.unit.moveReason')}
-          name="reason"
-          required
-          error={missing && !reason.trim() ? t('skp.reasonRequired') : errs.reason}
+      <div className="field">
+        <label htmlFor={selectId}>{t('evaluation.unit.moveTo')}</label>
+        <select
+          id={selectId}
+          value={predikat}
+          onChange={(e) => setPredikat(e.target.value as Predikat)}
+          data-testid="move-predikat"
         >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={3}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="move-reason"
-            />
-          )}
-        </Field>
-        <ErrorSummary error={move.error} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={move.isPending}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={move.isPending}
-            data-testid="move-confirm"
-          >
-            {move.isPending ? t('common.processing') : t('evaluation.unit.move')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+          {PREDIKATS.filter((p) => p !== person.predikat).map((p) => (
+            <option key={p} value={p}>
+              {t(`evaluation.predikat.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+    </ReasonDialog>
   );
 }
 
@@ -494,14 +459,12 @@ function FinaliseDialog({ unit, onClose }: { unit: UnitEvaluation; onClose: () =
   const { t } = useTranslation();
   const qc = useQueryClient();
   const periodLabel = usePeriodLabel();
-  const [reason, setReason] = useState('');
   const needsReason = unit.deviations.length > 0;
-  const [missing, setMissing] = useState(false);
   const finalise = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       api<UnitEvaluation>(`/evaluation-units/${encodeURIComponent(unit.unit.id)}/finalise`, {
         method: 'POST',
-        body: { year: unit.year, kind: unit.kind, reason: reason.trim() || null },
+        body: { year: unit.year, kind: unit.kind, reason: reason || null },
       }),
     onSuccess: async (res) => {
       qc.setQueryData(evalKeys.unit(unit.unit.id, unit.year, unit.kind), res);
@@ -509,73 +472,33 @@ function FinaliseDialog({ unit, onClose }: { unit: UnitEvaluation; onClose: () =
       onClose();
     },
   });
-  const errs = fieldErrors(finalise.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (needsReason && !reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    finalise.mutate();
-  };
   return (
-    <Modal
+    <ReasonDialog
       title={t('evaluation.unit.finaliseTitle', { unit: unit.unit.name })}
+      intro={t('evaluation.unit.finaliseIntro', {
+        period: periodLabel(unit.kind, unit.year),
+        count: unit.total,
+      })}
+      label={t('evaluation.unit.finaliseReason')}
+      confirmLabel={t('evaluation.unit.finalise')}
+      pending={finalise.isPending}
+      error={finalise.error}
+      onConfirm={(reason) => finalise.mutate(reason)}
       onClose={onClose}
-      busy={finalise.isPending}
+      testId="finalise-reason"
+      confirmTestId="finalise-confirm"
+      rows={3}
+      reasonRequired={needsReason}
+      nativeRequired={false}
+      errorSummary="bottom"
+      cancelAutofocus
     >
-      <form className="form" onSubmit={submit} noValidate>
-        <p>
-          {t('evaluation.unit.finaliseIntro', {
-            period: periodLabel(unit.kind, unit.year),
-            count: unit.total,
-          })}
+      {needsReason ? (
+        <p className="notice notice-warn small">
+          {t('evaluation.unit.finaliseDeviations', { count: unit.deviations.length })}
         </p>
-        {needsReason ? (
-          <>
-            <p className="notice notice-warn small">
-              {t('evaluation.unit.finaliseDeviations', { count: unit.deviations.length })}
-            </p>
-            <Field
-              label={t('evaluation.unit.finaliseReason')}
-              name="reason"
-              required
-              error={missing && !reason.trim() ? t('skp.reasonRequired') : errs.reason}
-            >
-              {(p) => (
-                <textarea
-                  {...p}
-                  rows={3}
-                  value={reason}
-                  onChange={(e) => setReason(e.target.value)}
-                  data-testid="finalise-reason"
-                />
-              )}
-            </Field>
-          </>
-        ) : null}
-        <ErrorSummary error={finalise.error} />
-        <div className="form-actions">
-          <button
-            type="button"
-            className="btn"
-            onClick={onClose}
-            disabled={finalise.isPending}
-            data-autofocus
-          >
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={finalise.isPending}
-            data-testid="finalise-confirm"
-          >
-            {finalise.isPending ? t('common.processing') : t('evaluation.unit.finalise')}
-          </button>
-        </div>
-      </form>
-    </Modal>
+      ) : null}
+    </ReasonDialog>
   );
 }
 

@@ -1,16 +1,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 import { ApiError, api } from '../../api';
 import { useUser } from '../../auth';
-import { ErrorSummary, Field, fieldErrors } from '../../components/Form';
-import { Modal } from '../../components/Modal';
+import { ErrorSummary } from '../../components/Form';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { CapaianBadge } from '../../components/skp';
 import { EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../../components/ui';
 import { formatDateTime, formatNip, formatNumber, formatPercent } from '../../format';
 import { useLang } from '../../queries';
-import { ReasonDialog } from '../skp/SkpDialogs';
 import { EvaluationStatusBadge, PersonName, PredikatBadge, RatingBadge, usePeriodLabel } from './common';
 import {
   type Evaluation,
@@ -28,18 +27,13 @@ function DecideDialog({ ev, onClose }: { ev: Evaluation; onClose: () => void }) 
   const [decision, setDecision] = useState<'upheld' | 'changed'>('upheld');
   const [hasil, setHasil] = useState<Rating>(ev.hasil);
   const [perilaku, setPerilaku] = useState<Rating>(ev.perilaku);
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   const hasilId = useId();
   const perilakuId = useId();
   const decide = useMutation({
-    mutationFn: () =>
+    mutationFn: (reason: string) =>
       api<Evaluation>(`/evaluations/${encodeURIComponent(ev.id)}/decide`, {
         method: 'POST',
-        body:
-          decision === 'changed'
-            ? { decision, hasil, perilaku, reason: reason.trim() }
-            : { decision, reason: reason.trim() },
+        body: decision === 'changed' ? { decision, hasil, perilaku, reason } : { decision, reason },
       }),
     onSuccess: async (res) => {
       qc.setQueryData(evalKeys.one(ev.id), res);
@@ -47,108 +41,76 @@ function DecideDialog({ ev, onClose }: { ev: Evaluation; onClose: () => void }) 
       onClose();
     },
   });
-  const errs = fieldErrors(decide.error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    decide.mutate();
-  };
   return (
-    <Modal
+    <ReasonDialog
       title={t('evaluation.detail.decideTitle', { name: ev.employee.name })}
+      intro={t('evaluation.detail.decideIntro')}
+      introClassName="small"
+      label={t('evaluation.detail.decisionReason')}
+      confirmLabel={t('evaluation.detail.decide')}
+      pending={decide.isPending}
+      error={decide.error}
+      onConfirm={(reason) => decide.mutate(reason)}
       onClose={onClose}
-      busy={decide.isPending}
+      testId="decide-reason"
+      confirmTestId="decide-confirm"
+      nativeRequired={false}
+      errorSummary="bottom"
     >
-      <form className="form" onSubmit={submit} noValidate>
-        <p className="small">{t('evaluation.detail.decideIntro')}</p>
-        <fieldset className="field">
-          <legend>{t('evaluation.detail.decision')}</legend>
-          {(['upheld', 'changed'] as const).map((d) => (
-            <label key={d} className="field-check">
-              <input
-                type="radio"
-                name="decision"
-                value={d}
-                checked={decision === d}
-                onChange={() => setDecision(d)}
-                data-testid={`decision-${d}`}
-              />{' '}
-              {t(`evaluation.detail.${d}`)}
-            </label>
-          ))}
-        </fieldset>
-        {decision === 'changed' ? (
-          <div className="form-grid">
-            <div className="field">
-              <label htmlFor={hasilId}>{t('evaluation.detail.newHasil')}</label>
-              <select
-                id={hasilId}
-                value={hasil}
-                onChange={(e) => setHasil(e.target.value as Rating)}
-                data-testid="decide-hasil"
-              >
-                {RATINGS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`evaluation.rating.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={perilakuId}>{t('evaluation.detail.newPerilaku')}</label>
-              <select
-                id={perilakuId}
-                value={perilaku}
-                onChange={(e) => setPerilaku(e.target.value as Rating)}
-                data-testid="decide-perilaku"
-              >
-                {RATINGS.map((r) => (
-                  <option key={r} value={r}>
-                    {t(`evaluation.rating.${r}`)}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <p className="small">
-              {t('evaluation.form.preview')}: <PredikatBadge predikat={previewPredikat(hasil, perilaku)} />
-            </p>
+      <fieldset className="field">
+        <legend>{t('evaluation.detail.decision')}</legend>
+        {(['upheld', 'changed'] as const).map((d) => (
+          <label key={d} className="field-check">
+            <input
+              type="radio"
+              name="decision"
+              value={d}
+              checked={decision === d}
+              onChange={() => setDecision(d)}
+              data-testid={`decision-${d}`}
+            />{' '}
+            {t(`evaluation.detail.${d}`)}
+          </label>
+        ))}
+      </fieldset>
+      {decision === 'changed' ? (
+        <div className="form-grid">
+          <div className="field">
+            <label htmlFor={hasilId}>{t('evaluation.detail.newHasil')}</label>
+            <select
+              id={hasilId}
+              value={hasil}
+              onChange={(e) => setHasil(e.target.value as Rating)}
+              data-testid="decide-hasil"
+            >
+              {RATINGS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`evaluation.rating.${r}`)}
+                </option>
+              ))}
+            </select>
           </div>
-        ) : null}
-        <Field
-          label={t('evaluation.detail.decisionReason')}
-          name="reason"
-          required
-          error={missing && !reason.trim() ? t('skp.reasonRequired') : errs.reason}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={4}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              data-testid="decide-reason"
-            />
-          )}
-        </Field>
-        <ErrorSummary error={decide.error} />
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={decide.isPending}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className="btn btn-primary"
-            disabled={decide.isPending}
-            data-testid="decide-confirm"
-          >
-            {decide.isPending ? t('common.processing') : t('evaluation.detail.decide')}
-          </button>
+          <div className="field">
+            <label htmlFor={perilakuId}>{t('evaluation.detail.newPerilaku')}</label>
+            <select
+              id={perilakuId}
+              value={perilaku}
+              onChange={(e) => setPerilaku(e.target.value as Rating)}
+              data-testid="decide-perilaku"
+            >
+              {RATINGS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`evaluation.rating.${r}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <p className="small">
+            {t('evaluation.form.preview')}: <PredikatBadge predikat={previewPredikat(hasil, perilaku)} />
+          </p>
         </div>
-      </form>
-    </Modal>
+      ) : null}
+    </ReasonDialog>
   );
 }
 

@@ -3,6 +3,7 @@ import { type FormEvent, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api';
 import { ErrorSummary, errorsByPath, Field } from '../../components/Form';
+import { IndicatorEditor } from '../../components/IndicatorEditor';
 import { ConfirmDialog } from '../../components/Modal';
 import { storeSkp } from '../../queries';
 import {
@@ -10,7 +11,6 @@ import {
   type Aspect,
   BEHAVIOUR_CODES,
   type BehaviourCode,
-  DIRECTIONS,
   type Direction,
   type RhkKind,
   type RhkParent,
@@ -409,11 +409,35 @@ export function PlanEditor({
                       {r.indicators.map((ind, ii) => {
                         const ib = `${base}.indicators.${ii}`;
                         return (
-                          <fieldset key={ind.key} className="indicator-editor" data-testid="indicator-editor">
-                            <legend className="sr-only">
-                              {t('skp.rhkN', { n: ri + 1 })}, {t('skp.indicatorN', { n: ii + 1 })}
-                            </legend>
-                            <div className="indicator-grid">
+                          <IndicatorEditor
+                            key={ind.key}
+                            testId="indicator-editor"
+                            value={ind}
+                            onChange={(patch) => updateIndicator(r.key, ind.key, patch)}
+                            onRemove={() =>
+                              updateRhk(r.key, {
+                                indicators: r.indicators.filter((x) => x.key !== ind.key),
+                              })
+                            }
+                            base={ib}
+                            error={(f) =>
+                              f === 'targetValue' &&
+                              errs[`${ib}.targetValue`] &&
+                              !ind.targetValue.trim() &&
+                              !ind.targetText.trim()
+                                ? t('skp.targetMissing')
+                                : errs[`${ib}.${f}`]
+                            }
+                            label={(f) => t(`skp.fields.${f}`)}
+                            legend={
+                              <>
+                                {t('skp.rhkN', { n: ri + 1 })}, {t('skp.indicatorN', { n: ii + 1 })}
+                              </>
+                            }
+                            unitPlaceholder={t('skp.unitPlaceholder')}
+                            removeLabel={t('skp.removeIndicatorN', { rhk: ri + 1, n: ii + 1 })}
+                            nativeRequired
+                            leading={
                               <Field
                                 label={t('skp.fields.aspect')}
                                 name={`${ib}.aspect`}
@@ -435,124 +459,8 @@ export function PlanEditor({
                                   </select>
                                 )}
                               </Field>
-                              <Field
-                                label={t('skp.fields.name')}
-                                name={`${ib}.name`}
-                                error={errs[`${ib}.name`]}
-                                required
-                                className="grow-2"
-                              >
-                                {(p) => (
-                                  <input
-                                    {...p}
-                                    value={ind.name}
-                                    onChange={(e) =>
-                                      updateIndicator(r.key, ind.key, { name: e.target.value })
-                                    }
-                                    autoComplete="off"
-                                    required
-                                  />
-                                )}
-                              </Field>
-                              <Field
-                                label={t('skp.fields.targetValue')}
-                                name={`${ib}.targetValue`}
-                                error={
-                                  errs[`${ib}.targetValue`] &&
-                                  !ind.targetValue.trim() &&
-                                  !ind.targetText.trim()
-                                    ? t('skp.targetMissing')
-                                    : errs[`${ib}.targetValue`]
-                                }
-                              >
-                                {(p) => (
-                                  <input
-                                    {...p}
-                                    type="number"
-                                    step="any"
-                                    inputMode="decimal"
-                                    value={ind.targetValue}
-                                    onChange={(e) =>
-                                      updateIndicator(r.key, ind.key, { targetValue: e.target.value })
-                                    }
-                                  />
-                                )}
-                              </Field>
-                              <Field
-                                label={t('skp.fields.unit')}
-                                name={`${ib}.unit`}
-                                error={errs[`${ib}.unit`]}
-                                required
-                              >
-                                {(p) => (
-                                  <input
-                                    {...p}
-                                    value={ind.unit}
-                                    onChange={(e) =>
-                                      updateIndicator(r.key, ind.key, { unit: e.target.value })
-                                    }
-                                    autoComplete="off"
-                                    placeholder={t('skp.unitPlaceholder')}
-                                  />
-                                )}
-                              </Field>
-                              <Field
-                                label={t('skp.fields.direction')}
-                                name={`${ib}.direction`}
-                                error={errs[`${ib}.direction`]}
-                              >
-                                {(p) => (
-                                  <select
-                                    {...p}
-                                    value={ind.direction}
-                                    onChange={(e) =>
-                                      updateIndicator(r.key, ind.key, {
-                                        direction: e.target.value as Direction,
-                                      })
-                                    }
-                                  >
-                                    {DIRECTIONS.map((d) => (
-                                      <option key={d} value={d}>
-                                        {t(`skp.direction.${d}`)}
-                                      </option>
-                                    ))}
-                                  </select>
-                                )}
-                              </Field>
-                              <Field
-                                label={t('skp.fields.targetText')}
-                                name={`${ib}.targetText`}
-                                error={errs[`${ib}.targetText`]}
-                                hint={t('skp.targetTextHint')}
-                                className="grow-full"
-                              >
-                                {(p) => (
-                                  <input
-                                    {...p}
-                                    value={ind.targetText}
-                                    onChange={(e) =>
-                                      updateIndicator(r.key, ind.key, { targetText: e.target.value })
-                                    }
-                                    autoComplete="off"
-                                  />
-                                )}
-                              </Field>
-                            </div>
-                            <div className="editor-row-actions">
-                              <button
-                                type="button"
-                                className="btn btn-small btn-danger-outline"
-                                onClick={() =>
-                                  updateRhk(r.key, {
-                                    indicators: r.indicators.filter((x) => x.key !== ind.key),
-                                  })
-                                }
-                                aria-label={t('skp.removeIndicatorN', { rhk: ri + 1, n: ii + 1 })}
-                              >
-                                {t('skp.removeIndicator')}
-                              </button>
-                            </div>
-                          </fieldset>
+                            }
+                          />
                         );
                       })}
                       <button

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { API_BASE, ApiError, api } from '../../api';
 import { ErrorSummary } from '../../components/Form';
+import { ReasonDialog } from '../../components/ReasonDialog';
 import { CapaianBadge, formatTarget, realisationTone, SkpStatusBadge } from '../../components/skp';
 import { Badge, EmptyState, ErrorState, Loading, TableWrap } from '../../components/ui';
 import { formatDate, formatDateTime, formatNip, formatNumber } from '../../format';
@@ -19,7 +20,7 @@ import {
   type SkpPerson,
 } from '../../types';
 import { PlanEditor, perspectiveKey } from './PlanEditor';
-import { RealisationDialog, ReasonDialog } from './SkpDialogs';
+import { RealisationDialog } from './SkpDialogs';
 
 type Dialog =
   | { kind: 'return' }

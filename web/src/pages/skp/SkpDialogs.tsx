@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, api, upload } from '../../api';
 import { ErrorSummary, Field, fieldErrors } from '../../components/Form';
@@ -8,86 +8,6 @@ import { formatTarget } from '../../components/skp';
 import { formatBytes } from '../../format';
 import { storeSkp } from '../../queries';
 import type { Evidence, Indicator, Quarter, Realisation, Skp, UploadedFile } from '../../types';
-
-/**
- * A dialog that asks for a reason before an action (return, revise, reject). The reason is required:
- * an empty one is caught here, before the request.
- */
-export function ReasonDialog({
-  title,
-  intro,
-  label,
-  confirmLabel,
-  pending,
-  error,
-  onConfirm,
-  onClose,
-  danger = false,
-  testId,
-}: {
-  title: string;
-  intro?: string;
-  label: string;
-  confirmLabel: string;
-  pending: boolean;
-  error: unknown;
-  onConfirm: (reason: string) => void;
-  onClose: () => void;
-  danger?: boolean;
-  /** data-testid of the reason textarea. */
-  testId?: string;
-}) {
-  const { t } = useTranslation();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
-  const errs = fieldErrors(error);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    onConfirm(reason.trim());
-  };
-  return (
-    <Modal title={title} onClose={onClose} busy={pending}>
-      <form className="form" onSubmit={submit} noValidate>
-        {intro ? <p>{intro}</p> : null}
-        <ErrorSummary error={error} labels={{ reason: label }} />
-        <Field
-          label={label}
-          name="reason"
-          required
-          error={missing && !reason.trim() ? t('skp.reasonRequired') : errs.reason}
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              rows={4}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-              required
-              data-testid={testId}
-            />
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="button" className="btn" onClick={onClose} disabled={pending}>
-            {t('common.cancel')}
-          </button>
-          <button
-            type="submit"
-            className={danger ? 'btn btn-danger' : 'btn btn-primary'}
-            disabled={pending}
-            data-testid="reason-confirm"
-          >
-            {pending ? t('common.processing') : confirmLabel}
-          </button>
-        </div>
-      </form>
-    </Modal>
-  );
-}
 
 const ACCEPT =
   '.pdf,.png,.jpg,.jpeg,.docx,.xlsx,application/pdf,image/png,image/jpeg,application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
