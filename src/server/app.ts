@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -20,6 +19,7 @@ import type { AppConfig } from '../core/config.ts';
 import { AppError } from '../core/errors.ts';
 import { pickLocale } from '../core/i18n.ts';
 import { newId } from '../core/ids.ts';
+import { securityHeaders } from '../core/security-headers.ts';
 import type { Db } from '../db/index.ts';
 import { accountRoutes } from '../modules/account/routes.ts';
 import { activityRoutes } from '../modules/activities/routes.ts';
@@ -74,20 +74,10 @@ export async function buildApp({ config, db, logger = false }: BuildOptions): Pr
   // the API speaks JSON (and multipart for uploads) only
   app.removeContentTypeParser('text/plain');
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-    hsts: config.production,
+  const headers = securityHeaders(config.production);
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(cookie);
   await app.register(rateLimit, {

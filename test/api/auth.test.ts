@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { securityHeaders } from '../../src/core/security-headers.ts';
 import { call, createTestEnv, login, snapshot, type TestEnv } from '../support/app.ts';
 
 let env: TestEnv;
@@ -157,5 +158,33 @@ describe('rate limiting', () => {
     } finally {
       await limited.close();
     }
+  });
+});
+
+describe('security headers', () => {
+  it('sends the same strict headers on API answers, errors and the public pages', async () => {
+    const responses = [
+      await env.app.inject({ method: 'GET', url: '/api/health' }),
+      await env.app.inject({ method: 'GET', url: '/api/v1/auth/me' }),
+      await env.app.inject({ method: 'GET', url: '/api/v1/public/surabaya/summary' }),
+    ];
+    expect(responses.map((r) => r.statusCode)).toEqual([200, 401, 200]);
+    for (const res of responses) {
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      expect(csp).toContain("object-src 'none'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy']).toBe('no-referrer');
+      expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+      // HSTS only in production (a development install runs on plain http)
+      expect(res.headers['strict-transport-security']).toBeUndefined();
+    }
+  });
+
+  it('adds HSTS in production', () => {
+    expect(securityHeaders(true)['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(securityHeaders(false)['strict-transport-security']).toBeUndefined();
   });
 });
