@@ -10,7 +10,7 @@ import { t } from '../../src/core/i18n.ts';
 import { newId } from '../../src/core/ids.ts';
 import { previousWorkingDay } from '../../src/modules/activities/calendar.ts';
 import { rebuildRollups } from '../../src/modules/activities/repository.ts';
-import { DEFAULT_SETTINGS } from '../../src/modules/activities/settings.ts';
+import { DEFAULT_SETTINGS, forgetSettings } from '../../src/modules/activities/settings.ts';
 import { abkFigures, bucketOf, pjClass } from '../../src/modules/activities/workload.ts';
 import {
   call,
@@ -232,6 +232,8 @@ async function setSettings(activities: Record<string, unknown>) {
     .set({ settings: JSON.stringify({ demo: true, activities }) })
     .where('slug', '=', 'surabaya')
     .execute();
+  // written behind the app's back, as another app process would: drop the rules this process keeps
+  forgetSettings(env.db.kysely, surabaya);
 }
 
 beforeAll(async () => {

@@ -1,11 +1,7 @@
 import { sql } from 'kysely';
-import { type DB, type Dialect, transaction } from '../../db/index.ts';
-import type {
-  ActivityCatalogTable,
-  ActivityTable,
-  RollupOpdMonthTable,
-  RollupUnitMonthTable,
-} from '../../db/schema.ts';
+import { bulkInsert, type Upsert } from '../../db/bulk.ts';
+import { type DB, type Dialect, pipelined, transaction } from '../../db/index.ts';
+import type { ActivityCatalogTable, ActivityTable } from '../../db/schema.ts';
 
 const likeText = (q: string) => `%${q.toLowerCase()}%`;
 const inSubtree = (column: string, path: string) =>
@@ -49,15 +45,13 @@ export const findCatalog = (db: DB, tenantId: string, id: string) =>
     .where('id', '=', id)
     .executeTakeFirst();
 
-export const catalogByIds = (db: DB, tenantId: string, ids: string[]) =>
+export const catalogByIdsQuery = (db: DB, tenantId: string, ids: string[]) =>
   ids.length === 0
-    ? Promise.resolve([] as ActivityCatalogTable[])
-    : db
-        .selectFrom('activity_catalog')
-        .selectAll()
-        .where('tenant_id', '=', tenantId)
-        .where('id', 'in', ids)
-        .execute();
+    ? null
+    : db.selectFrom('activity_catalog').selectAll().where('tenant_id', '=', tenantId).where('id', 'in', ids);
+
+export const catalogByIds = (db: DB, tenantId: string, ids: string[]) =>
+  catalogByIdsQuery(db, tenantId, ids)?.execute() ?? Promise.resolve([]);
 
 export const insertCatalog = (db: DB, rows: ActivityCatalogTable[]) =>
   inChunks(rows, (chunk) => db.insertInto('activity_catalog').values(chunk).execute());
@@ -159,21 +153,23 @@ export const entriesOn = (db: DB, tenantId: string, employeeId: string, dates: s
         .execute();
 
 /** Idempotency keys already used by these employees (a key is unique per employee). */
-export const usedIdempotencyKeys = (db: DB, tenantId: string, employeeIds: string[], keys: string[]) =>
+export const usedIdempotencyKeysQuery = (db: DB, tenantId: string, employeeIds: string[], keys: string[]) =>
   keys.length === 0 || employeeIds.length === 0
-    ? Promise.resolve([] as { id: string; employee_id: string; idempotency_key: string | null }[])
+    ? null
     : db
         .selectFrom('activities')
         .select(['id', 'employee_id', 'idempotency_key'])
         .where('tenant_id', '=', tenantId)
         .where('employee_id', 'in', employeeIds)
-        .where('idempotency_key', 'in', keys)
-        .execute();
+        .where('idempotency_key', 'in', keys);
+
+export const usedIdempotencyKeys = (db: DB, tenantId: string, employeeIds: string[], keys: string[]) =>
+  usedIdempotencyKeysQuery(db, tenantId, employeeIds, keys)?.execute() ?? Promise.resolve([]);
 
 /** Non-rejected timed entries of these employees on these dates (the overlap rule). */
-export const timedEntriesOn = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
+export const timedEntriesOnQuery = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
   dates.length === 0 || employeeIds.length === 0
-    ? Promise.resolve([] as { employee_id: string; date: string; start_time: string; end_time: string }[])
+    ? null
     : db
         .selectFrom('activities')
         .select(['employee_id', 'date', 'start_time', 'end_time'])
@@ -183,27 +179,40 @@ export const timedEntriesOn = (db: DB, tenantId: string, employeeIds: string[], 
         .where('status', '!=', 'rejected')
         .where('start_time', 'is not', null)
         .where('end_time', 'is not', null)
-        .$narrowType<{ start_time: string; end_time: string }>()
-        .execute();
+        .$narrowType<{ start_time: string; end_time: string }>();
+
+export const timedEntriesOn = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
+  timedEntriesOnQuery(db, tenantId, employeeIds, dates)?.execute() ?? Promise.resolve([]);
 
 /** Minutes already counted per employee-day (the daily maximum). */
-export const dayUsage = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
+export const dayUsageQuery = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
   dates.length === 0 || employeeIds.length === 0
-    ? Promise.resolve(
-        [] as { employee_id: string; date: string; minutes_approved: number; minutes_pending: number }[],
-      )
+    ? null
     : db
         .selectFrom('rollup_person_day')
         .select(['employee_id', 'date', 'minutes_approved', 'minutes_pending'])
         .where('tenant_id', '=', tenantId)
         .where('employee_id', 'in', employeeIds)
-        .where('date', 'in', dates)
-        .execute();
+        .where('date', 'in', dates);
+
+export const dayUsage = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
+  dayUsageQuery(db, tenantId, employeeIds, dates)?.execute() ?? Promise.resolve([]);
+
+/** Which of these employees already have entries in these months (their person-month rollup rows). */
+export const personMonthsQuery = (db: DB, tenantId: string, employeeIds: string[], months: string[]) =>
+  months.length === 0 || employeeIds.length === 0
+    ? null
+    : db
+        .selectFrom('rollup_person_month')
+        .select(['employee_id', 'month'])
+        .where('tenant_id', '=', tenantId)
+        .where('employee_id', 'in', employeeIds)
+        .where('month', 'in', months);
 
 /** RHKs among `rhkIds` with the employee whose SKP holds them and the SKP's year. */
-export const rhksOfEmployees = (db: DB, tenantId: string, employeeIds: string[], rhkIds: string[]) =>
+export const rhksOfEmployeesQuery = (db: DB, tenantId: string, employeeIds: string[], rhkIds: string[]) =>
   rhkIds.length === 0 || employeeIds.length === 0
-    ? Promise.resolve([] as { id: string; year: number; text: string; employee_id: string }[])
+    ? null
     : db
         .selectFrom('rhks as r')
         .innerJoin('skps as s', (j) =>
@@ -215,24 +224,30 @@ export const rhksOfEmployees = (db: DB, tenantId: string, employeeIds: string[],
         .select(['r.id', 'p.year', 'r.text', 's.employee_id'])
         .where('r.tenant_id', '=', tenantId)
         .where('s.employee_id', 'in', employeeIds)
-        .where('r.id', 'in', rhkIds)
-        .execute();
+        .where('r.id', 'in', rhkIds);
+
+export const rhksOfEmployees = (db: DB, tenantId: string, employeeIds: string[], rhkIds: string[]) =>
+  rhksOfEmployeesQuery(db, tenantId, employeeIds, rhkIds)?.execute() ?? Promise.resolve([]);
 
 /** Serialise writes of these employees (PostgreSQL row locks in id order; SQLite has one writer). */
+/** PostgreSQL: the row locks that keep two transactions from checking the same employees' days at once. */
+export const lockEmployeesQuery = (trx: DB, dialect: Dialect, tenantId: string, employeeIds: string[]) =>
+  dialect !== 'postgres' || employeeIds.length === 0
+    ? null
+    : trx
+        .selectFrom('employees')
+        .select('id')
+        .where('tenant_id', '=', tenantId)
+        .where('id', 'in', employeeIds)
+        .orderBy('id')
+        .forNoKeyUpdate();
+
 export async function lockEmployees(trx: DB, dialect: Dialect, tenantId: string, employeeIds: string[]) {
-  if (dialect !== 'postgres' || employeeIds.length === 0) return;
-  await trx
-    .selectFrom('employees')
-    .select('id')
-    .where('tenant_id', '=', tenantId)
-    .where('id', 'in', employeeIds)
-    .orderBy('id')
-    .forNoKeyUpdate()
-    .execute();
+  await lockEmployeesQuery(trx, dialect, tenantId, employeeIds)?.execute();
 }
 
 export const insertActivities = (db: DB, rows: ActivityTable[]) =>
-  inChunks(rows, (chunk) => db.insertInto('activities').values(chunk).execute());
+  inChunks(rows, (chunk) => pipelined(db, bulkInsert(db, 'activities', chunk)));
 
 /** Remove a pending entry; returns false when it was no longer pending. */
 export async function deletePending(db: DB, tenantId: string, id: string): Promise<boolean> {
@@ -295,6 +310,15 @@ export function opdOfPath(path: string): string {
 }
 
 type Sums = { entries: number; logged: number; approved: number; pending: number; rejected: number };
+const DAY_UPSERT: Upsert = {
+  conflict: ['tenant_id', 'employee_id', 'date'],
+  add: ['entries', 'minutes_logged', 'minutes_approved', 'minutes_pending'],
+};
+const MONTH_UPSERT: Upsert = {
+  conflict: ['tenant_id', 'employee_id', 'month'],
+  add: ['entries', 'minutes_logged', 'minutes_approved', 'minutes_pending', 'minutes_rejected'],
+};
+const ORG_ADDED = ['entries', 'minutes_approved', 'minutes_pending', 'people'];
 const zero = (): Sums => ({ entries: 0, logged: 0, approved: 0, pending: 0, rejected: 0 });
 const add = (a: Sums, d: Sums) => {
   a.entries += d.entries;
@@ -311,7 +335,13 @@ const add = (a: Sums, d: Sums) => {
  * the row (a new person in the unit and OPD that month), and one that returns zero emptied it.
  * Call inside the transaction of the write.
  */
-export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: RollupDelta[]): Promise<void> {
+export async function applyRollupDeltas(
+  trx: DB,
+  tenantId: string,
+  deltas: RollupDelta[],
+  /** `employeeId|month` of the person-month rows that exist, when the caller read them in this transaction */
+  existingMonths?: Set<string>,
+): Promise<void> {
   const days = new Map<string, Sums & { employeeId: string; date: string }>();
   const months = new Map<
     string,
@@ -335,80 +365,71 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
   }
   const sorted = <V>(m: Map<string, V>) =>
     [...m.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, v]) => v);
+  const growOnly = deltas.every((d) => d.entries > 0);
 
-  // one statement per chunk of keys; every key appears once per statement (PostgreSQL refuses repeats)
+  // one statement per chunk of keys; every key appears once per statement (PostgreSQL refuses repeats).
+  // When entries are only added no row can drop to zero: nobody needs the answer (`pipelined`).
+  const upsert = async <R>(table: string, rows: Record<string, unknown>[], shape: Upsert): Promise<R[]> => {
+    if (growOnly && !shape.returning) {
+      await pipelined(trx, bulkInsert(trx, table, rows, shape));
+      return [];
+    }
+    return (await trx.executeQuery(bulkInsert(trx, table, rows, shape))).rows as R[];
+  };
+  const drop = (table: string, where: Record<string, string>) =>
+    sql`delete from ${sql.table(table)} where ${sql.join(
+      Object.entries(where).map(([column, value]) => sql`${sql.ref(column)} = ${value}`),
+      sql` and `,
+    )}`.execute(trx);
+
   for (const chunk of chunksOf(sorted(days), 200)) {
-    const rows = await trx
-      .insertInto('rollup_person_day')
-      .values(
-        chunk.map((g) => ({
-          tenant_id: tenantId,
-          employee_id: g.employeeId,
-          date: g.date,
-          entries: g.entries,
-          minutes_logged: g.logged,
-          minutes_approved: g.approved,
-          minutes_pending: g.pending,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'employee_id', 'date']).doUpdateSet((eb) => ({
-          entries: eb('rollup_person_day.entries', '+', eb.ref('excluded.entries')),
-          minutes_logged: eb('rollup_person_day.minutes_logged', '+', eb.ref('excluded.minutes_logged')),
-          minutes_approved: eb(
-            'rollup_person_day.minutes_approved',
-            '+',
-            eb.ref('excluded.minutes_approved'),
-          ),
-          minutes_pending: eb('rollup_person_day.minutes_pending', '+', eb.ref('excluded.minutes_pending')),
-        })),
-      )
-      .returning(['employee_id', 'date', 'entries'])
-      .execute();
-    for (const row of rows.filter((r) => Number(r.entries) === 0))
-      await trx
-        .deleteFrom('rollup_person_day')
-        .where('tenant_id', '=', tenantId)
-        .where('employee_id', '=', row.employee_id)
-        .where('date', '=', row.date)
-        .execute();
+    const rows = chunk.map((g) => ({
+      tenant_id: tenantId,
+      employee_id: g.employeeId,
+      date: g.date,
+      entries: g.entries,
+      minutes_logged: g.logged,
+      minutes_approved: g.approved,
+      minutes_pending: g.pending,
+    }));
+    const shape = growOnly ? DAY_UPSERT : { ...DAY_UPSERT, returning: ['employee_id', 'date', 'entries'] };
+    const returned = await upsert<{ employee_id: string; date: string; entries: number }>(
+      'rollup_person_day',
+      rows,
+      shape,
+    );
+    for (const row of returned.filter((r) => Number(r.entries) === 0))
+      await drop('rollup_person_day', { tenant_id: tenantId, employee_id: row.employee_id, date: row.date });
   }
 
   for (const chunk of chunksOf(sorted(months), 200)) {
-    const rows = await trx
-      .insertInto('rollup_person_month')
-      .values(
-        chunk.map((g) => ({
-          tenant_id: tenantId,
-          employee_id: g.employeeId,
-          month: g.month,
-          entries: g.entries,
-          minutes_logged: g.logged,
-          minutes_approved: g.approved,
-          minutes_pending: g.pending,
-          minutes_rejected: g.rejected,
-        })),
-      )
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'employee_id', 'month']).doUpdateSet((eb) => ({
-          entries: eb('rollup_person_month.entries', '+', eb.ref('excluded.entries')),
-          minutes_logged: eb('rollup_person_month.minutes_logged', '+', eb.ref('excluded.minutes_logged')),
-          minutes_approved: eb(
-            'rollup_person_month.minutes_approved',
-            '+',
-            eb.ref('excluded.minutes_approved'),
-          ),
-          minutes_pending: eb('rollup_person_month.minutes_pending', '+', eb.ref('excluded.minutes_pending')),
-          minutes_rejected: eb(
-            'rollup_person_month.minutes_rejected',
-            '+',
-            eb.ref('excluded.minutes_rejected'),
-          ),
-        })),
-      )
-      .returning(['employee_id', 'month', 'entries'])
-      .execute();
-    for (const row of rows) {
+    const rows = chunk.map((g) => ({
+      tenant_id: tenantId,
+      employee_id: g.employeeId,
+      month: g.month,
+      entries: g.entries,
+      minutes_logged: g.logged,
+      minutes_approved: g.approved,
+      minutes_pending: g.pending,
+      minutes_rejected: g.rejected,
+    }));
+    if (growOnly && existingMonths) {
+      // the caller knows which rows exist: a new row is a new person in the unit and OPD that month
+      for (const g of chunk) {
+        if (existingMonths.has(`${g.employeeId}|${g.month}`)) continue;
+        existingMonths.add(`${g.employeeId}|${g.month}`);
+        (units.get(g.unitKey) as { people: number }).people += 1;
+        (opds.get(g.opdKey) as { people: number }).people += 1;
+      }
+      await upsert('rollup_person_month', rows, MONTH_UPSERT);
+      continue;
+    }
+    const returned = await upsert<{ employee_id: string; month: string; entries: number }>(
+      'rollup_person_month',
+      rows,
+      { ...MONTH_UPSERT, returning: ['employee_id', 'month', 'entries'] },
+    );
+    for (const row of returned) {
       const g = months.get(`${row.employee_id}|${row.month}`);
       if (!g) continue;
       const entries = Number(row.entries);
@@ -416,12 +437,7 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
       if (g.entries !== 0 && entries === g.entries) people = 1;
       else if (entries === 0) people = -1;
       if (entries === 0)
-        await trx
-          .deleteFrom('rollup_person_month')
-          .where('tenant_id', '=', tenantId)
-          .where('employee_id', '=', g.employeeId)
-          .where('month', '=', g.month)
-          .execute();
+        await drop('rollup_person_month', { tenant_id: tenantId, employee_id: g.employeeId, month: g.month });
       (units.get(g.unitKey) as { people: number }).people += people;
       (opds.get(g.opdKey) as { people: number }).people += people;
     }
@@ -432,38 +448,27 @@ export async function applyRollupDeltas(trx: DB, tenantId: string, deltas: Rollu
     ['rollup_opd_month', 'opd_id', opds],
   ] as const) {
     for (const chunk of chunksOf(sorted(groups), 200)) {
-      const values = chunk.map(
-        (g) =>
-          ({
-            tenant_id: tenantId,
-            [key]: g.id,
-            month: g.month,
-            entries: g.entries,
-            minutes_approved: g.approved,
-            minutes_pending: g.pending,
-            people: g.people,
-          }) as unknown as RollupUnitMonthTable & RollupOpdMonthTable,
+      const rows = chunk.map((g) => ({
+        tenant_id: tenantId,
+        [key]: g.id,
+        month: g.month,
+        entries: g.entries,
+        minutes_approved: g.approved,
+        minutes_pending: g.pending,
+        people: g.people,
+      }));
+      const shape = { conflict: ['tenant_id', key, 'month'], add: ORG_ADDED };
+      const returned = await upsert<{ month: string; entries: number; unit_id?: string; opd_id?: string }>(
+        table,
+        rows,
+        growOnly ? shape : { ...shape, returning: [key, 'month', 'entries'] },
       );
-      const rows = (await trx
-        .insertInto(table)
-        .values(values as never)
-        .onConflict((oc) =>
-          oc.columns(['tenant_id', key, 'month'] as never).doUpdateSet((eb) => ({
-            entries: eb(`${table}.entries`, '+', eb.ref('excluded.entries')),
-            minutes_approved: eb(`${table}.minutes_approved`, '+', eb.ref('excluded.minutes_approved')),
-            minutes_pending: eb(`${table}.minutes_pending`, '+', eb.ref('excluded.minutes_pending')),
-            people: eb(`${table}.people`, '+', eb.ref('excluded.people')),
-          })),
-        )
-        .returning([key, 'month', 'entries'] as never)
-        .execute()) as unknown as { month: string; entries: number; unit_id?: string; opd_id?: string }[];
-      for (const row of rows.filter((r) => Number(r.entries) === 0))
-        await trx
-          .deleteFrom(table)
-          .where('tenant_id', '=', tenantId)
-          .where(key as never, '=', (row.unit_id ?? row.opd_id) as never)
-          .where('month', '=', row.month)
-          .execute();
+      for (const row of returned.filter((r) => Number(r.entries) === 0))
+        await drop(table, {
+          tenant_id: tenantId,
+          [key]: (row.unit_id ?? row.opd_id) as string,
+          month: row.month,
+        });
     }
   }
 }

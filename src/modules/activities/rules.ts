@@ -7,7 +7,7 @@ import { audit } from '../audit/service.ts';
 import { catalogPolicy } from './policy.ts';
 import * as repo from './repository.ts';
 import type { ActivityRulesInput } from './schemas.ts';
-import { type ActivitySettings, activitySettingsOf, loadSettings } from './settings.ts';
+import { type ActivitySettings, activitySettingsOf, forgetSettings, loadSettings } from './settings.ts';
 
 /** The city's activity and workload rules, as every signed-in member of the city may read them. */
 export async function getRules(ctx: RequestContext): Promise<ActivitySettings> {
@@ -24,7 +24,7 @@ export async function updateRules(
   input: z.infer<typeof ActivityRulesInput>,
 ): Promise<ActivitySettings> {
   catalogPolicy.authorize(ctx.actor, 'manage', null);
-  return transaction(ctx.db, async (trx) => {
+  const saved = await transaction(ctx.db, async (trx) => {
     const text = await repo.tenantSettingsText(trx, ctx.actor.tenantId);
     const document = parseDocument(text);
     const before = activitySettingsOf(text);
@@ -53,6 +53,8 @@ export async function updateRules(
     });
     return after;
   });
+  forgetSettings(ctx.db, ctx.actor.tenantId);
+  return saved;
 }
 
 function parseDocument(text: string | null): Record<string, unknown> {

@@ -5,13 +5,20 @@ import { type DomainEvent, publish } from '../../core/events.ts';
 import { type Params, t } from '../../core/i18n.ts';
 import { newId } from '../../core/ids.ts';
 import { nowIso, todayIn } from '../../core/time.ts';
-import { type DB, transaction } from '../../db/index.ts';
+import { type DB, readTogether, transaction } from '../../db/index.ts';
 import type { ActivityCatalogTable, ActivityTable } from '../../db/schema.ts';
-import { type AuditEvent, audit, originOf, recordAuditGroups, recordAuditMany } from '../audit/service.ts';
+import {
+  type AuditEvent,
+  audit,
+  auditHeadQuery,
+  originOf,
+  recordAuditGroups,
+  recordAuditMany,
+} from '../audit/service.ts';
 import { notify } from '../inbox/service.ts';
 import * as orgRepo from '../org/repository.ts';
 import { directSubordinates, findAtasan } from '../org/service.ts';
-import { filesBySha } from '../skp/repository.ts';
+import { filesByShaQuery } from '../skp/repository.ts';
 import { addDays, addMonths, monthOf, previousWorkingDay, verifyDeadline } from './calendar.ts';
 import { type ActivityResource, activityPolicy } from './policy.ts';
 import * as repo from './repository.ts';
@@ -146,17 +153,24 @@ interface Facts {
   timed: Map<string, { start: string; end: string }[]>;
 }
 
-async function loadFacts(trx: DB, tenantId: string, employeeIds: string[], drafts: Draft[]): Promise<Facts> {
+/** The reads behind `Facts`, to be run together with the caller's other reads. */
+function factQueries(trx: DB, tenantId: string, employeeIds: string[], drafts: Draft[]) {
   const dates = [...new Set(drafts.map((d) => d.date))];
-  const [catalog, rhks, files, usage, timedRows] = await Promise.all([
-    repo.catalogByIds(trx, tenantId, [...new Set(drafts.map((d) => d.catalogId))]),
-    repo.rhksOfEmployees(trx, tenantId, employeeIds, [
-      ...new Set(drafts.map((d) => d.rhkId).filter((x): x is string => !!x)),
-    ]),
-    filesBySha(trx, tenantId, [...new Set(drafts.flatMap((d) => d.evidence))]),
-    repo.dayUsage(trx, tenantId, employeeIds, dates),
-    repo.timedEntriesOn(trx, tenantId, employeeIds, dates),
-  ]);
+  const rhkIds = [...new Set(drafts.map((d) => d.rhkId).filter((x): x is string => !!x))];
+  return {
+    catalog: repo.catalogByIdsQuery(trx, tenantId, [...new Set(drafts.map((d) => d.catalogId))]),
+    rhks: repo.rhksOfEmployeesQuery(trx, tenantId, employeeIds, rhkIds),
+    files: filesByShaQuery(trx, tenantId, [...new Set(drafts.flatMap((d) => d.evidence))]),
+    usage: repo.dayUsageQuery(trx, tenantId, employeeIds, dates),
+    timed: repo.timedEntriesOnQuery(trx, tenantId, employeeIds, dates),
+  };
+}
+type FactQueries = ReturnType<typeof factQueries>;
+type FactRows = {
+  [K in keyof FactQueries]: NonNullable<Awaited<ReturnType<NonNullable<FactQueries[K]>['execute']>>>;
+};
+
+function factsOf({ catalog, rhks, files, usage, timed: timedRows }: FactRows): Facts {
   const timed = new Map<string, { start: string; end: string }[]>();
   for (const e of timedRows) {
     const key = `${e.employee_id}|${e.date}`;
@@ -174,6 +188,10 @@ async function loadFacts(trx: DB, tenantId: string, employeeIds: string[], draft
     ),
     timed,
   };
+}
+
+async function loadFacts(trx: DB, tenantId: string, employeeIds: string[], drafts: Draft[]): Promise<Facts> {
+  return factsOf(await readTogether(trx, factQueries(trx, tenantId, employeeIds, drafts)));
 }
 
 /** Keep the day facts of these keys, to put them back when a request is refused as a whole. */
@@ -394,97 +412,109 @@ type LogOutcome =
  * and leaves no trace; the others are saved. Drafts whose idempotency key the employee already used return
  * the first entry instead.
  */
-async function writeRequests(db: DB, tenantId: string, requests: LogRequest[]): Promise<LogOutcome[]> {
-  return transaction(db, async (trx) => {
-    const dialect = requests[0].ctx.dialect;
-    const employeeIds = [...new Set(requests.map((r) => r.ctx.actor.employeeId as string))].sort();
-    await repo.lockEmployees(trx, dialect, tenantId, employeeIds);
-    const emps = new Map((await orgRepo.findEmployees(trx, tenantId, employeeIds)).map((e) => [e.id, e]));
-    const allDrafts = requests.flatMap((r) => r.drafts);
-    const keys = [...new Set(allDrafts.map((d) => d.idempotencyKey).filter((k): k is string => !!k))];
-    const known = new Map(
-      (await repo.usedIdempotencyKeys(trx, tenantId, employeeIds, keys)).map((r) => [
-        `${r.employee_id}|${r.idempotency_key}`,
-        r.id,
-      ]),
-    );
-    const facts = await loadFacts(trx, tenantId, employeeIds, allDrafts);
+function writeRequests(db: DB, tenantId: string, requests: LogRequest[]): Promise<LogOutcome[]> {
+  return transaction(db, (trx) => writeRequestsIn(trx, tenantId, requests));
+}
 
-    const outcomes: LogOutcome[] = [];
-    const rows: ActivityTable[] = [];
-    const deltas: repo.RollupDelta[] = [];
-    const auditGroups: { origin: ReturnType<typeof originOf>; events: AuditEvent[] }[] = [];
-    for (const req of requests) {
-      const emp = emps.get(req.ctx.actor.employeeId as string);
-      if (!emp || emp.status !== 'active' || !emp.position_id || !emp.unit_id || !emp.unit_path) {
-        outcomes.push({ ok: false, refused: new AppError(409, 'ACTIVITY_NO_POSITION') });
-        continue;
-      }
-      const keyOf = (key: string) => `${emp.id}|${key}`;
-      // a key repeated inside one batch is one entry too
-      const fresh: { index: number; draft: Draft }[] = [];
-      const seen = new Set<string>();
-      req.drafts.forEach((draft, index) => {
-        const key = draft.idempotencyKey;
-        if (key && (known.has(keyOf(key)) || seen.has(key))) return;
-        if (key) seen.add(key);
-        fresh.push({ index, draft });
-      });
-      const restore = saveDays(facts, [...new Set(fresh.map((f) => `${emp.id}|${f.draft.date}`))]);
-      const checked = checkDrafts(
-        facts,
-        req.ctx,
-        emp,
-        fresh.map((f) => f.draft),
-        req.settings,
-      );
-      const errors = checked.results.flatMap((r, i) =>
-        r.error ? [{ index: fresh[i].index, error: r.error }] : [],
-      );
-      if (errors.length) {
-        restore();
-        outcomes.push({ ok: false, errors });
-        continue;
-      }
-      for (const row of checked.rows) if (row.idempotency_key) known.set(keyOf(row.idempotency_key), row.id);
-      rows.push(...checked.rows);
-      deltas.push(...checked.rows.map((row) => logDelta(row, emp.unit_path as string, 1)));
-      auditGroups.push({
-        origin: originOf(req.ctx),
-        events: checked.rows.map(
-          (row): AuditEvent => ({
-            entityType: 'activity',
-            entityId: row.id,
-            action: 'activity.log',
-            after: row,
-          }),
-        ),
-      });
-      const createdByIndex = new Map(fresh.map((f, i) => [f.index, checked.results[i].row?.id]));
-      outcomes.push({
-        ok: true,
-        created: checked.rows,
-        unitPath: emp.unit_path as string,
-        written: {
-          createdViews: new Map(
-            checked.rows.map((row) => [
-              row.id,
-              newEntryView(req.ctx, emp, row, checked.described.get(row.id) as NewEntryFacts, req.settings),
-            ]),
-          ),
-          items: req.drafts.map((d, index) => {
-            const mine = createdByIndex.get(index);
-            if (mine) return { id: mine, created: true };
-            return { id: known.get(keyOf(d.idempotencyKey as string)) as string, created: false };
-          }),
-        },
-      });
-    }
-    await repo.insertActivities(trx, rows);
-    await repo.applyRollupDeltas(trx, tenantId, deltas);
-    await recordAuditGroups(trx, dialect, tenantId, auditGroups);
-    return outcomes;
+async function writeRequestsIn(trx: DB, tenantId: string, requests: LogRequest[]): Promise<LogOutcome[]> {
+  const dialect = requests[0].ctx.dialect;
+  const employeeIds = [...new Set(requests.map((r) => r.ctx.actor.employeeId as string))].sort();
+  const allDrafts = requests.flatMap((r) => r.drafts);
+  const keys = [...new Set(allDrafts.map((d) => d.idempotencyKey).filter((k): k is string => !!k))];
+  const months = [...new Set(allDrafts.map((d) => monthOf(d.date)))];
+  // every read of the group in one go (on SQLite one message to the database thread), locks first
+  const read = await readTogether(trx, {
+    locks: repo.lockEmployeesQuery(trx, dialect, tenantId, employeeIds),
+    emps: orgRepo.findEmployeesQuery(trx, tenantId, employeeIds),
+    known: repo.usedIdempotencyKeysQuery(trx, tenantId, employeeIds, keys),
+    personMonths: repo.personMonthsQuery(trx, tenantId, employeeIds, months),
+    head: auditHeadQuery(trx, dialect, tenantId),
+    ...factQueries(trx, tenantId, employeeIds, allDrafts),
   });
+  const emps = new Map(read.emps.map((e) => [e.id, e]));
+  const known = new Map(read.known.map((r) => [`${r.employee_id}|${r.idempotency_key}`, r.id]));
+  const facts = factsOf(read);
+
+  const outcomes: LogOutcome[] = [];
+  const rows: ActivityTable[] = [];
+  const deltas: repo.RollupDelta[] = [];
+  const auditGroups: { origin: ReturnType<typeof originOf>; events: AuditEvent[] }[] = [];
+  for (const req of requests) {
+    const emp = emps.get(req.ctx.actor.employeeId as string);
+    if (!emp || emp.status !== 'active' || !emp.position_id || !emp.unit_id || !emp.unit_path) {
+      outcomes.push({ ok: false, refused: new AppError(409, 'ACTIVITY_NO_POSITION') });
+      continue;
+    }
+    const keyOf = (key: string) => `${emp.id}|${key}`;
+    // a key repeated inside one batch is one entry too
+    const fresh: { index: number; draft: Draft }[] = [];
+    const seen = new Set<string>();
+    req.drafts.forEach((draft, index) => {
+      const key = draft.idempotencyKey;
+      if (key && (known.has(keyOf(key)) || seen.has(key))) return;
+      if (key) seen.add(key);
+      fresh.push({ index, draft });
+    });
+    const restore = saveDays(facts, [...new Set(fresh.map((f) => `${emp.id}|${f.draft.date}`))]);
+    const checked = checkDrafts(
+      facts,
+      req.ctx,
+      emp,
+      fresh.map((f) => f.draft),
+      req.settings,
+    );
+    const errors = checked.results.flatMap((r, i) =>
+      r.error ? [{ index: fresh[i].index, error: r.error }] : [],
+    );
+    if (errors.length) {
+      restore();
+      outcomes.push({ ok: false, errors });
+      continue;
+    }
+    for (const row of checked.rows) if (row.idempotency_key) known.set(keyOf(row.idempotency_key), row.id);
+    rows.push(...checked.rows);
+    deltas.push(...checked.rows.map((row) => logDelta(row, emp.unit_path as string, 1)));
+    auditGroups.push({
+      origin: originOf(req.ctx),
+      events: checked.rows.map(
+        (row): AuditEvent => ({
+          entityType: 'activity',
+          entityId: row.id,
+          action: 'activity.log',
+          after: row,
+        }),
+      ),
+    });
+    const createdByIndex = new Map(fresh.map((f, i) => [f.index, checked.results[i].row?.id]));
+    outcomes.push({
+      ok: true,
+      created: checked.rows,
+      unitPath: emp.unit_path as string,
+      written: {
+        createdViews: new Map(
+          checked.rows.map((row) => [
+            row.id,
+            newEntryView(req.ctx, emp, row, checked.described.get(row.id) as NewEntryFacts, req.settings),
+          ]),
+        ),
+        items: req.drafts.map((d, index) => {
+          const mine = createdByIndex.get(index);
+          if (mine) return { id: mine, created: true };
+          return { id: known.get(keyOf(d.idempotencyKey as string)) as string, created: false };
+        }),
+      },
+    });
+  }
+  // writes nobody reads the answer of: on SQLite they travel with the commit
+  await repo.insertActivities(trx, rows);
+  await repo.applyRollupDeltas(
+    trx,
+    tenantId,
+    deltas,
+    new Set(read.personMonths.map((m) => `${m.employee_id}|${m.month}`)),
+  );
+  await recordAuditGroups(trx, dialect, tenantId, auditGroups, read.head[0]);
+  return outcomes;
 }
 
 /**
@@ -515,66 +545,89 @@ function announce(
 
 // ---------------- group commit ----------------
 /**
- * Log requests wait in one queue per database and city and are written in groups: while one transaction
- * runs, the requests that arrive meanwhile gather for the next. A lone request is written at once, so this
- * costs no latency when the city is quiet and saves most of the per-transaction work when it is busy.
+ * Log requests wait in one queue per database and city and are written in groups: a group is whatever has
+ * gathered by the time the database can take the next transaction. A lone request is written at once, so
+ * this costs no latency when the city is quiet and saves most of the per-transaction work when it is busy.
+ * On SQLite two lanes take turns: while one group's commit is being written on the database thread, the
+ * other lane's group is already read and checked (its statements queue behind that commit).
  */
 interface Waiting {
   request: LogRequest;
   resolve: (outcome: LogOutcome) => void;
   reject: (err: unknown) => void;
 }
+interface Queue {
+  waiting: Waiting[];
+  lanes: number;
+}
 const MAX_GROUP = 200;
-const queues = new WeakMap<DB, Map<string, { waiting: Waiting[]; draining: boolean }>>();
+const queues = new WeakMap<DB, Map<string, Queue>>();
 
 function submitLog(request: LogRequest): Promise<LogOutcome> {
   const db = request.ctx.db;
   const tenantId = tenantOf(request.ctx);
-  const byTenant = queues.get(db) ?? new Map<string, { waiting: Waiting[]; draining: boolean }>();
+  const byTenant = queues.get(db) ?? new Map<string, Queue>();
   queues.set(db, byTenant);
-  const q = byTenant.get(tenantId) ?? { waiting: [], draining: false };
+  const q = byTenant.get(tenantId) ?? { waiting: [], lanes: 0 };
   byTenant.set(tenantId, q);
   return new Promise<LogOutcome>((resolve, reject) => {
     q.waiting.push({ request, resolve, reject });
-    if (!q.draining) void drain(db, tenantId, q);
+    if (q.lanes < (request.ctx.dialect === 'sqlite' ? 2 : 1)) void lane(db, tenantId, q);
   });
 }
 
-async function drain(db: DB, tenantId: string, q: { waiting: Waiting[]; draining: boolean }) {
-  q.draining = true;
+async function lane(db: DB, tenantId: string, q: Queue) {
+  q.lanes += 1;
   try {
     while (q.waiting.length) {
-      // let the requests that are already in this turn of the event loop join the group (with SQLite the
-      // transaction itself never yields to I/O)
+      // let the requests that are already in this turn of the event loop join the group
       await new Promise((resolve) => setImmediate(resolve));
-      await writeGroup(db, tenantId, q.waiting.splice(0, MAX_GROUP));
+      await writeNextGroup(db, tenantId, q);
     }
   } finally {
-    q.draining = false;
+    q.lanes -= 1;
   }
 }
 
-async function writeGroup(db: DB, tenantId: string, group: Waiting[], attempt = 0): Promise<void> {
+/** Take the group once the transaction has the database, so that it holds everyone who came meanwhile. */
+async function writeNextGroup(db: DB, tenantId: string, q: Queue): Promise<void> {
+  let group: Waiting[] = [];
+  let outcomes: LogOutcome[];
   try {
-    const outcomes = await writeRequests(
-      db,
-      tenantId,
-      group.map((w) => w.request),
-    );
-    for (const outcome of outcomes)
-      if (outcome.ok && outcome.created.length)
-        announce(tenantId, 'activity.logged', outcome.created, () => outcome.unitPath);
-    for (const [i, w] of group.entries()) w.resolve(outcomes[i]);
-  } catch (err) {
+    outcomes = await transaction(db, async (trx) => {
+      group = q.waiting.splice(0, MAX_GROUP);
+      return group.length
+        ? writeRequestsIn(
+            trx,
+            tenantId,
+            group.map((w) => w.request),
+          )
+        : [];
+    });
+  } catch {
     // one failing request must not sink the others: write them one by one
-    if (group.length > 1) {
-      for (const w of group) await writeGroup(db, tenantId, [w]);
-      return;
-    }
+    for (const w of group) await writeAlone(db, tenantId, w);
+    return;
+  }
+  settle(tenantId, group, outcomes);
+}
+
+function settle(tenantId: string, group: Waiting[], outcomes: LogOutcome[]) {
+  for (const outcome of outcomes)
+    if (outcome.ok && outcome.created.length)
+      announce(tenantId, 'activity.logged', outcome.created, () => outcome.unitPath);
+  for (const [i, w] of group.entries()) w.resolve(outcomes[i]);
+}
+
+/** One request on its own (after its group failed); retried once on a unique violation. */
+async function writeAlone(db: DB, tenantId: string, w: Waiting, attempt = 0): Promise<void> {
+  try {
+    settle(tenantId, [w], await writeRequests(db, tenantId, [w.request]));
+  } catch (err) {
     // two processes racing with one idempotency key: the unique index refuses the second insert, and the
     // retry finds the first entry
-    if (attempt === 0 && isUniqueViolation(err)) return writeGroup(db, tenantId, group, 1);
-    group[0].reject(err);
+    if (attempt === 0 && isUniqueViolation(err)) return writeAlone(db, tenantId, w, 1);
+    w.reject(err);
   }
 }
 

@@ -50,17 +50,26 @@ export function activitySettingsOf(settingsJson: string | null | undefined): Act
   return result as ActivitySettings;
 }
 
-// parsed settings by their JSON text: every logged activity needs them, and they rarely change
-const parsed = new Map<string, ActivitySettings>();
+/**
+ * Every logged activity needs the city's rules, and they rarely change: keep them for a short while. This
+ * process forgets them as soon as it saves new ones; another app process on the same database sees a change
+ * within SETTINGS_TTL_MS.
+ */
+const SETTINGS_TTL_MS = 2000;
+const cached = new WeakMap<DB, Map<string, { settings: ActivitySettings; until: number }>>();
 
 export async function loadSettings(db: DB, tenantId: string): Promise<ActivitySettings> {
+  const byTenant = cached.get(db) ?? new Map<string, { settings: ActivitySettings; until: number }>();
+  cached.set(db, byTenant);
+  const hit = byTenant.get(tenantId);
+  if (hit && hit.until > Date.now()) return hit.settings;
   const row = await db.selectFrom('tenants').select('settings').where('id', '=', tenantId).executeTakeFirst();
-  const text = row?.settings ?? '';
-  let settings = parsed.get(text);
-  if (!settings) {
-    settings = activitySettingsOf(text);
-    if (parsed.size > 100) parsed.clear();
-    parsed.set(text, settings);
-  }
+  const settings = activitySettingsOf(row?.settings ?? '');
+  byTenant.set(tenantId, { settings, until: Date.now() + SETTINGS_TTL_MS });
   return settings;
+}
+
+/** Drop the kept rules of a city (after its settings were saved). */
+export function forgetSettings(db: DB, tenantId: string): void {
+  cached.get(db)?.delete(tenantId);
 }

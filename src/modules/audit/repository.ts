@@ -1,17 +1,22 @@
-import type { DB, Dialect } from '../../db/index.ts';
+import { bulkInsert } from '../../db/bulk.ts';
+import { type DB, type Dialect, pipelined } from '../../db/index.ts';
 import type { AuditLogTable } from '../../db/schema.ts';
 
 export const GENESIS_HASH = '0'.repeat(64);
+
+/** The chain head of a city, locked for the transaction. */
+export function headQuery(trx: DB, dialect: Dialect, tenantId: string) {
+  const query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId);
+  // SQLite serialises writers already; PostgreSQL needs the row lock so concurrent writers chain in order.
+  return dialect === 'postgres' ? query.forUpdate() : query;
+}
 
 export async function lockHead(
   trx: DB,
   dialect: Dialect,
   tenantId: string,
 ): Promise<{ seq: number; hash: string }> {
-  let query = trx.selectFrom('audit_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId);
-  // SQLite serialises writers already; PostgreSQL needs the row lock so concurrent writers chain in order.
-  if (dialect === 'postgres') query = query.forUpdate();
-  const head = await query.executeTakeFirst();
+  const head = await headQuery(trx, dialect, tenantId).executeTakeFirst();
   if (head) return head;
   await trx.insertInto('audit_heads').values({ tenant_id: tenantId, seq: 0, hash: GENESIS_HASH }).execute();
   if (dialect === 'postgres') {
@@ -27,18 +32,13 @@ export async function lockHead(
 
 /** Insert a run of chained entries and move the tenant's head to the last one. */
 export async function appendEntries(trx: DB, tenantId: string, rows: AuditLogTable[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) {
-    await trx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + 500))
-      .execute();
-  }
+  for (let i = 0; i < rows.length; i += 500)
+    await pipelined(trx, bulkInsert(trx, 'audit_log', rows.slice(i, i + 500)));
   const last = rows[rows.length - 1];
-  await trx
-    .updateTable('audit_heads')
-    .set({ seq: last.seq, hash: last.hash })
-    .where('tenant_id', '=', tenantId)
-    .execute();
+  await pipelined(
+    trx,
+    trx.updateTable('audit_heads').set({ seq: last.seq, hash: last.hash }).where('tenant_id', '=', tenantId),
+  );
 }
 
 export interface AuditFilter {

@@ -155,16 +155,18 @@ export async function recordAuditMany(
 
 /**
  * Chain the events of several requests of one city under a single lock of the chain head (writes that are
- * committed together, e.g. activity entries gathered into one transaction).
+ * committed together, e.g. activity entries gathered into one transaction). `lockedHead` is the head as the
+ * caller already read it with `headQuery` in this transaction, if it did.
  */
 export async function recordAuditGroups(
   trx: DB,
   dialect: Dialect,
   tenantId: string,
   groups: { origin: AuditOrigin; events: AuditEvent[] }[],
+  lockedHead?: { seq: number; hash: string },
 ): Promise<void> {
   if (!groups.some((g) => g.events.length > 0)) return;
-  const head = await lockHead(trx, dialect, tenantId);
+  const head = lockedHead ?? (await lockHead(trx, dialect, tenantId));
   let prev = head.hash;
   let seq = head.seq;
   const rows: AuditLogTable[] = [];
@@ -196,3 +198,4 @@ export async function recordAuditGroups(
   }
   await appendEntries(trx, tenantId, rows);
 }
+export { headQuery as auditHeadQuery } from './repository.ts';

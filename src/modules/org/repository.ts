@@ -426,8 +426,11 @@ const employeeWithPlace = (db: DB, tenantId: string) =>
 export const findEmployee = (db: DB, tenantId: string, id: string) =>
   employeeWithPlace(db, tenantId).where('e.id', '=', id).executeTakeFirst();
 
+export const findEmployeesQuery = (db: DB, tenantId: string, ids: string[]) =>
+  ids.length === 0 ? null : employeeWithPlace(db, tenantId).where('e.id', 'in', ids);
+
 export const findEmployees = (db: DB, tenantId: string, ids: string[]) =>
-  ids.length === 0 ? Promise.resolve([]) : employeeWithPlace(db, tenantId).where('e.id', 'in', ids).execute();
+  findEmployeesQuery(db, tenantId, ids)?.execute() ?? Promise.resolve([]);
 
 export const findEmployeeByNip = (db: DB, tenantId: string, nip: string) =>
   db

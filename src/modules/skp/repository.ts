@@ -496,10 +496,13 @@ export const insertRealisation = (db: DB, row: RealisationTable) =>
 export const updateRealisation = (db: DB, tenantId: string, id: string, patch: Partial<RealisationTable>) =>
   db.updateTable('realisations').set(patch).where('tenant_id', '=', tenantId).where('id', '=', id).execute();
 
-export const filesBySha = (db: DB, tenantId: string, shas: string[]) =>
+export const filesByShaQuery = (db: DB, tenantId: string, shas: string[]) =>
   shas.length === 0
-    ? Promise.resolve([])
-    : db.selectFrom('files').selectAll().where('tenant_id', '=', tenantId).where('sha', 'in', shas).execute();
+    ? null
+    : db.selectFrom('files').selectAll().where('tenant_id', '=', tenantId).where('sha', 'in', shas);
+
+export const filesBySha = (db: DB, tenantId: string, shas: string[]) =>
+  filesByShaQuery(db, tenantId, shas)?.execute() ?? Promise.resolve([]);
 
 export const insertFileIfNew = async (
   db: DB,
