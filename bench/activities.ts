@@ -182,7 +182,13 @@ const base = `http://127.0.0.1:${port}`;
 const profileDir = arg('profile', '');
 const server: ChildProcess = spawn(
   process.execPath,
-  [...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []), '--import', 'tsx', 'src/main.ts'],
+  [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []),
+    ...(process.env.XP_NODE ? process.env.XP_NODE.split(' ') : []),
+    '--import',
+    'tsx',
+    'src/main.ts',
+  ],
   {
     env: {
       ...process.env,
@@ -203,10 +209,11 @@ for (let i = 0; i < 120; i++) {
 const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
 
 // single-entry logging
+const onlySingle = process.argv.includes('--only-single');
 let next = 0;
 const ingest = await autocannon({
   url: base,
-  connections: 32,
+  connections: Number(arg('connections', '32')),
   duration: Number(arg('seconds', '10')),
   requests: [
     {
@@ -233,7 +240,7 @@ const ingest = await autocannon({
 const batchTimes: number[] = [];
 let batchEntries = 0;
 const batchStart = performance.now();
-for (const s of batchers.slice(0, Number(arg('batches', '60')))) {
+for (const s of batchers.slice(0, Number(arg('batches', '60')) * (onlySingle ? 0 : 1))) {
   const entries = Array.from({ length: 400 }, () => ({
     date: today,
     catalogId: benchItem,
@@ -258,7 +265,7 @@ const month =
     ? `2026-${String(months).padStart(2, '0')}`
     : today.slice(0, 7);
 const pageTimes: number[] = [];
-for (let i = 0; i < Number(arg('reads', '2000')); i++) {
+for (let i = 0; i < (onlySingle ? 0 : Number(arg('reads', '2000'))); i++) {
   const s = readers[i % readers.length];
   const t0 = performance.now();
   const res = await fetch(`${base}/api/v1/workload/me?month=${month}`, { headers: { cookie: s.cookie } });
@@ -267,7 +274,7 @@ for (let i = 0; i < Number(arg('reads', '2000')); i++) {
 }
 // the city page (every OPD, distribution, lists) from the rollups
 const cityTimes: number[] = [];
-for (let i = 0; i < Number(arg('cityReads', '50')); i++) {
+for (let i = 0; i < (onlySingle ? 0 : Number(arg('cityReads', '50'))); i++) {
   const t0 = performance.now();
   const res = await fetch(`${base}/api/v1/workload/city?month=${month}`, {
     headers: { cookie: cityReader.cookie },
@@ -316,7 +323,7 @@ console.log(
         latencyMs: { p50: ingest.latency.p50, p97_5: ingest.latency.p97_5, p99: ingest.latency.p99 },
         non2xx: ingest.non2xx,
         errors: ingest.errors,
-        connections: 32,
+        connections: Number(arg('connections', '32')),
       },
       batchIngest: {
         entries: batchEntries,
