@@ -5,7 +5,21 @@ export const nowIso = (): string => new Date().toISOString();
 // building a formatter costs far more than using one
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
 
-export function todayIn(timeZone: string, at: Date = new Date()): string {
+// today's date per time zone, kept for the second it was computed in (every logged entry asks)
+const todays = new Map<string, { second: number; day: string }>();
+
+export function todayIn(timeZone: string, at?: Date): string {
+  if (at) return dayIn(timeZone, at);
+  const now = Date.now();
+  const second = Math.floor(now / 1000);
+  const kept = todays.get(timeZone);
+  if (kept?.second === second) return kept.day;
+  const day = dayIn(timeZone, new Date(now));
+  todays.set(timeZone, { second, day });
+  return day;
+}
+
+function dayIn(timeZone: string, at: Date): string {
   let format = dayFormatters.get(timeZone);
   if (!format) {
     // en-CA formats as YYYY-MM-DD

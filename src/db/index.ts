@@ -16,6 +16,7 @@ import * as m0003 from './migrations/0003_activities.ts';
 import * as m0004 from './migrations/0004_evaluation.ts';
 import * as m0005 from './migrations/0005_attendance.ts';
 import * as m0006 from './migrations/0006_tpp.ts';
+import * as m0007 from './migrations/0007_activity_timed_index.ts';
 import type { Database } from './schema.ts';
 import { markDeferred, SqliteThreadDialect, ThreadConnection } from './sqlite-thread.ts';
 
@@ -76,6 +77,7 @@ const migrations: Record<string, Migration> = {
   '0004_evaluation': m0004,
   '0005_attendance': m0005,
   '0006_tpp': m0006,
+  '0007_activity_timed_index': m0007,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -34,9 +34,19 @@ export function datesBetween(from: string, to: string): string[] {
   return out;
 }
 
+const deadlines = new Map<string, string>();
+
 /** Last day on which an atasan may still verify an entry dated `date`. */
-export const verifyDeadline = (date: string, s: ActivitySettings): string =>
-  addDays(monthEnd(monthOf(date)), s.verifyDaysAfterMonth);
+export function verifyDeadline(date: string, s: ActivitySettings): string {
+  const key = `${monthOf(date)}|${s.verifyDaysAfterMonth}`;
+  let deadline = deadlines.get(key);
+  if (deadline === undefined) {
+    deadline = addDays(monthEnd(monthOf(date)), s.verifyDaysAfterMonth);
+    if (deadlines.size >= 1000) deadlines.clear();
+    deadlines.set(key, deadline);
+  }
+  return deadline;
+}
 
 export interface LeaveSpan {
   employee_id: string;
