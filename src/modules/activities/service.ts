@@ -63,6 +63,8 @@ function toActivity(
   row: repo.ActivityRow,
   resource: ActivityResource,
   settings: ActivitySettings,
+  /** when the caller already knows them (they depend on the resource and the entry's month only) */
+  known?: { delete: boolean; verify: boolean },
 ) {
   const verifyUntil = verifyDeadline(row.date, settings);
   return {
@@ -89,7 +91,7 @@ function toActivity(
     verifiedAt: row.verified_at,
     verifyUntil,
     createdAt: row.created_at,
-    abilities: {
+    abilities: known ?? {
       delete: activityPolicy.can(ctx.actor, 'delete', resource),
       verify: activityPolicy.can(ctx.actor, 'verify', resource) && today(ctx) <= verifyUntil,
     },
@@ -389,8 +391,8 @@ function authorizeLog(ctx: RequestContext) {
 interface Written {
   /** per draft: the entry id and whether this request created it */
   items: { id: string; created: boolean }[];
-  /** views of the entries this request created, built from what the write already knew */
-  createdViews: Map<string, ActivityView>;
+  /** views of the entries this request created, built (after the commit) from what the write already knew */
+  createdViews: () => Map<string, ActivityView>;
 }
 
 /** One caller's drafts (one entry, or a batch that is saved all or nothing). */
@@ -491,12 +493,12 @@ async function writeRequestsIn(trx: DB, tenantId: string, requests: LogRequest[]
       created: checked.rows,
       unitPath: emp.unit_path as string,
       written: {
-        createdViews: new Map(
-          checked.rows.map((row) => [
-            row.id,
-            newEntryView(req.ctx, emp, row, checked.described.get(row.id) as NewEntryFacts, req.settings),
-          ]),
-        ),
+        createdViews: () => {
+          const viewOf = newEntryViews(req.ctx, emp, req.settings);
+          return new Map(
+            checked.rows.map((row) => [row.id, viewOf(row, checked.described.get(row.id) as NewEntryFacts)]),
+          );
+        },
         items: req.drafts.map((d, index) => {
           const mine = createdByIndex.get(index);
           if (mine) return { id: mine, created: true };
@@ -644,38 +646,45 @@ async function writeDrafts(
   return onErrors(outcome.errors);
 }
 
-/** The caller's own new entry as the API shows it: pending, deletable by them, never verifiable by them. */
-function newEntryView(
-  ctx: RequestContext,
-  emp: EmployeeRow,
-  row: ActivityTable,
-  facts: NewEntryFacts,
-  settings: ActivitySettings,
-): ActivityView {
-  const full: repo.ActivityRow = {
-    ...row,
-    catalog_code: facts.item.code,
-    catalog_name: facts.item.name,
-    output_unit: facts.item.output_unit,
-    standard_minutes: facts.item.standard_minutes,
-    employee_name: emp.name,
-    employee_nip: emp.nip,
-    unit_path: emp.unit_path as string,
-    rhk_text: facts.rhkText,
-    verifier_name: null,
-  };
+/**
+ * The caller's own new entries as the API shows them: pending, deletable by them, never verifiable by them.
+ * Built after the commit, from what the write already knew; the abilities are the same for every entry of
+ * one month, so they are worked out once.
+ */
+function newEntryViews(ctx: RequestContext, emp: EmployeeRow, settings: ActivitySettings) {
   const resource: ActivityResource = {
-    ownerEmployeeId: row.employee_id,
-    unitPath: full.unit_path,
+    ownerEmployeeId: emp.id,
+    unitPath: emp.unit_path as string,
     status: 'pending',
     atasanEmployeeId: null,
   };
-  return toActivity(ctx, full, resource, settings);
+  const abilities = new Map<string, ActivityView['abilities']>();
+  return (row: ActivityTable, facts: NewEntryFacts): ActivityView => {
+    const full: repo.ActivityRow = {
+      ...row,
+      catalog_code: facts.item.code,
+      catalog_name: facts.item.name,
+      output_unit: facts.item.output_unit,
+      standard_minutes: facts.item.standard_minutes,
+      employee_name: emp.name,
+      employee_nip: emp.nip,
+      unit_path: emp.unit_path as string,
+      rhk_text: facts.rhkText,
+      verifier_name: null,
+    };
+    const month = monthOf(row.date);
+    let known = abilities.get(month);
+    if (!known) {
+      known = toActivity(ctx, full, resource, settings).abilities;
+      abilities.set(month, known);
+    }
+    return toActivity(ctx, full, resource, settings, known);
+  };
 }
 
 /** Views for written items: new entries as built by the write, replays read back. */
 async function viewsOf(ctx: RequestContext, written: Written, settings: ActivitySettings) {
-  const views = new Map(written.createdViews);
+  const views = written.createdViews();
   const replayed = [...new Set(written.items.map((i) => i.id))].filter((id) => !views.has(id));
   for (const v of await presentIds(ctx, replayed, settings)) views.set(v.id, v);
   return views;
