@@ -8,18 +8,22 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const object = value as Record<string, unknown>;
-  const keys = Object.keys(object).sort();
-  // a flat object (every audited row is one): the engine's own stringify with the sorted keys as the
-  // replacer list writes the same text several times faster
+  const own = Object.keys(object);
+  // A flat object (every audited row is one) is written by the engine's own stringify: as it is when its
+  // keys already come in order (the hot paths build their rows that way), else with the sorted keys as the
+  // replacer list.
   let flat = true;
-  for (const key of keys) {
-    const v = object[key];
+  let ordered = true;
+  for (let i = 0; i < own.length; i++) {
+    const v = object[own[i]];
     if (v !== null && typeof v === 'object') {
       flat = false;
       break;
     }
+    if (i > 0 && own[i - 1] > own[i]) ordered = false;
   }
-  if (flat) return JSON.stringify(object, keys);
+  if (flat) return ordered ? JSON.stringify(object) : JSON.stringify(object, own.sort());
+  const keys = own.sort();
   let out = '{';
   let first = true;
   for (const key of keys) {

@@ -175,21 +175,22 @@ export async function recordAuditGroups(
     if (origin.tenantId !== tenantId) throw new Error('audit: one chain per city');
     for (const event of events) {
       seq += 1;
+      // keys in alphabetical order: canonical JSON of the body is then a plain stringify
       const body = {
-        tenant_id: tenantId,
-        seq,
-        id: newId(),
-        at,
-        actor_user_id: origin.userId,
+        action: event.action,
         actor_name: origin.userName,
         actor_role: origin.role,
-        action: event.action,
-        entity_type: event.entityType,
-        entity_id: event.entityId,
-        before_json: event.before === undefined ? null : canonicalJson(event.before),
+        actor_user_id: origin.userId,
         after_json: event.after === undefined ? null : canonicalJson(event.after),
-        request_id: origin.requestId,
+        at,
+        before_json: event.before === undefined ? null : canonicalJson(event.before),
+        entity_id: event.entityId,
+        entity_type: event.entityType,
+        id: newId(),
         ip: origin.ip,
+        request_id: origin.requestId,
+        seq,
+        tenant_id: tenantId,
       };
       const hash = entryHash(prev, body);
       rows.push({ ...body, prev_hash: prev, hash });
