@@ -18,7 +18,7 @@ import { newId, randomToken, sha256 } from '../src/core/ids.ts';
 import { transaction } from '../src/db/index.ts';
 import { rebuildRollupsIn } from '../src/modules/activities/repository.ts';
 import { generateCity } from './generate.ts';
-import { arg, percentile, startBenchApp } from './support.ts';
+import { arg, logActivityRequests, percentile, startBenchApp } from './support.ts';
 
 const scale = Number(arg('scale', '1'));
 const months = Number(arg('months', '11'));
@@ -210,7 +210,6 @@ const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).for
 
 // single-entry logging
 const onlySingle = process.argv.includes('--only-single');
-let next = 0;
 // `--connections 32,64` measures each in turn (group commit gathers more requests when more are in flight)
 const connectionCounts = arg('connections', '32').split(',').map(Number);
 const ingestRuns: { connections: number; result: autocannon.Result }[] = [];
@@ -219,25 +218,7 @@ for (const connections of connectionCounts) {
     url: base,
     connections,
     duration: Number(arg('seconds', '10')),
-    requests: [
-      {
-        method: 'POST',
-        path: '/api/v1/activities',
-        setupRequest: (req) => {
-          const s = single[next++ % single.length];
-          return {
-            ...req,
-            headers: {
-              'content-type': 'application/json',
-              cookie: s.cookie,
-              'x-csrf-token': s.csrf,
-              'idempotency-key': randomToken(12),
-            },
-            body: JSON.stringify({ date: today, catalogId: benchItem, quantity: 1 }),
-          };
-        },
-      },
-    ],
+    requests: logActivityRequests(single, benchItem, today),
   });
   ingestRuns.push({ connections, result });
 }

@@ -28,7 +28,7 @@ import { rebuildRollupsIn } from '../src/modules/activities/repository.ts';
 import { seedDemoIfEmpty } from '../src/seed/demo.ts';
 import { naiveDashboard } from './dashboard-naive.ts';
 import { generateCity } from './generate.ts';
-import { arg, percentile, startBenchApp } from './support.ts';
+import { arg, logActivityRequests, percentile, startBenchApp } from './support.ts';
 
 const scale = Number(arg('scale', '1'));
 const usePostgres = arg('db', 'sqlite') === 'postgres';
@@ -373,30 +373,11 @@ const sse = fetch(`${base}/api/v1/dashboard/stream`, {
     }
   })
   .catch(() => {});
-let next = 0;
 const ingestRun = autocannon({
   url: base,
   connections: 8,
   duration: liveSeconds,
-  requests: [
-    {
-      method: 'POST',
-      path: '/api/v1/activities',
-      setupRequest: (req) => {
-        const s = loggers[next++ % loggers.length];
-        return {
-          ...req,
-          headers: {
-            'content-type': 'application/json',
-            cookie: s.cookie,
-            'x-csrf-token': s.csrf,
-            'idempotency-key': randomToken(12),
-          },
-          body: JSON.stringify({ date: today, catalogId: benchItem, quantity: 1 }),
-        };
-      },
-    },
-  ],
+  requests: logActivityRequests(loggers, benchItem, today),
 });
 const liveTimes = { city: [] as number[], opd: [] as number[], unit: [] as number[] };
 const liveEnd = performance.now() + liveSeconds * 1000 - 500;

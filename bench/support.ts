@@ -1,6 +1,8 @@
 /** Shared pieces of the benchmarks: an in-process app on a fresh database, signed in as BKPSDM. */
 import { readFileSync } from 'node:fs';
+import type autocannon from 'autocannon';
 import { loadConfig } from '../src/core/config.ts';
+import { randomToken } from '../src/core/ids.ts';
 import { type Db, migrateToLatest, openDatabase } from '../src/db/index.ts';
 import { seedDemoIfEmpty } from '../src/seed/demo.ts';
 import { buildApp } from '../src/server/app.ts';
@@ -95,4 +97,32 @@ export async function startBenchApp(
       await db.close();
     },
   };
+}
+
+/** autocannon requests that each log one activity (quantity 1, today) as the next of `sessions`. */
+export function logActivityRequests(
+  sessions: { cookie: string; csrf: string }[],
+  catalogId: string,
+  date: string,
+): autocannon.Request[] {
+  let next = 0;
+  return [
+    {
+      method: 'POST',
+      path: '/api/v1/activities',
+      setupRequest: (req) => {
+        const s = sessions[next++ % sessions.length];
+        return {
+          ...req,
+          headers: {
+            'content-type': 'application/json',
+            cookie: s.cookie,
+            'x-csrf-token': s.csrf,
+            'idempotency-key': randomToken(12),
+          },
+          body: JSON.stringify({ date, catalogId, quantity: 1 }),
+        };
+      },
+    },
+  ];
 }
