@@ -213,6 +213,15 @@ const onlySingle = process.argv.includes('--only-single');
 // `--connections 32,64` measures each in turn (group commit gathers more requests when more are in flight)
 const connectionCounts = arg('connections', '32').split(',').map(Number);
 const ingestRuns: { connections: number; result: autocannon.Result }[] = [];
+// a warm-up that is not counted: the first requests after start read a cold page cache and a cold SQLite cache
+const warmupSeconds = Number(arg('warmup', '5'));
+if (warmupSeconds > 0)
+  await autocannon({
+    url: base,
+    connections: connectionCounts[0],
+    duration: warmupSeconds,
+    requests: logActivityRequests(single, benchItem, today),
+  });
 for (const connections of connectionCounts) {
   const result = await autocannon({
     url: base,
