@@ -163,9 +163,6 @@ export const usedIdempotencyKeysQuery = (db: DB, tenantId: string, employeeIds: 
         .where('employee_id', 'in', employeeIds)
         .where('idempotency_key', 'in', keys);
 
-export const usedIdempotencyKeys = (db: DB, tenantId: string, employeeIds: string[], keys: string[]) =>
-  usedIdempotencyKeysQuery(db, tenantId, employeeIds, keys)?.execute() ?? Promise.resolve([]);
-
 /** Non-rejected timed entries of these employees on these dates (the overlap rule). */
 export const timedEntriesOnQuery = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
   dates.length === 0 || employeeIds.length === 0
@@ -181,9 +178,6 @@ export const timedEntriesOnQuery = (db: DB, tenantId: string, employeeIds: strin
         .where('end_time', 'is not', null)
         .$narrowType<{ start_time: string; end_time: string }>();
 
-export const timedEntriesOn = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
-  timedEntriesOnQuery(db, tenantId, employeeIds, dates)?.execute() ?? Promise.resolve([]);
-
 /** Minutes already counted per employee-day (the daily maximum). */
 export const dayUsageQuery = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
   dates.length === 0 || employeeIds.length === 0
@@ -194,9 +188,6 @@ export const dayUsageQuery = (db: DB, tenantId: string, employeeIds: string[], d
         .where('tenant_id', '=', tenantId)
         .where('employee_id', 'in', employeeIds)
         .where('date', 'in', dates);
-
-export const dayUsage = (db: DB, tenantId: string, employeeIds: string[], dates: string[]) =>
-  dayUsageQuery(db, tenantId, employeeIds, dates)?.execute() ?? Promise.resolve([]);
 
 /** Which of these employees already have entries in these months (their person-month rollup rows). */
 export const personMonthsQuery = (db: DB, tenantId: string, employeeIds: string[], months: string[]) =>
@@ -226,11 +217,7 @@ export const rhksOfEmployeesQuery = (db: DB, tenantId: string, employeeIds: stri
         .where('s.employee_id', 'in', employeeIds)
         .where('r.id', 'in', rhkIds);
 
-export const rhksOfEmployees = (db: DB, tenantId: string, employeeIds: string[], rhkIds: string[]) =>
-  rhksOfEmployeesQuery(db, tenantId, employeeIds, rhkIds)?.execute() ?? Promise.resolve([]);
-
 /** Serialise writes of these employees (PostgreSQL row locks in id order; SQLite has one writer). */
-/** PostgreSQL: the row locks that keep two transactions from checking the same employees' days at once. */
 export const lockEmployeesQuery = (trx: DB, dialect: Dialect, tenantId: string, employeeIds: string[]) =>
   dialect !== 'postgres' || employeeIds.length === 0
     ? null

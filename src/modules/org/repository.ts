@@ -429,9 +429,6 @@ export const findEmployee = (db: DB, tenantId: string, id: string) =>
 export const findEmployeesQuery = (db: DB, tenantId: string, ids: string[]) =>
   ids.length === 0 ? null : employeeWithPlace(db, tenantId).where('e.id', 'in', ids);
 
-export const findEmployees = (db: DB, tenantId: string, ids: string[]) =>
-  findEmployeesQuery(db, tenantId, ids)?.execute() ?? Promise.resolve([]);
-
 export const findEmployeeByNip = (db: DB, tenantId: string, nip: string) =>
   db
     .selectFrom('employees')
