@@ -494,12 +494,12 @@ async function writeRequestsIn(trx: DB, tenantId: string, requests: LogRequest[]
       created: checked.rows,
       unitPath: emp.unit_path as string,
       written: {
-        createdViews: () => {
+        createdViews: once(() => {
           const viewOf = newEntryViews(req.ctx, emp, req.settings);
           return new Map(
             checked.rows.map((row) => [row.id, viewOf(row, checked.described.get(row.id) as NewEntryFacts)]),
           );
-        },
+        }),
         items: req.drafts.map((d, index) => {
           const mine = createdByIndex.get(index);
           if (mine) return { id: mine, created: true };
@@ -517,7 +517,24 @@ async function writeRequestsIn(trx: DB, tenantId: string, requests: LogRequest[]
     new Set(read.personMonths.map((m) => `${m.employee_id}|${m.month}`)),
   );
   await recordAuditGroups(trx, dialect, tenantId, auditGroups, read.head[0]);
+  // build the answers while the commit is being written (on SQLite it runs on the database thread)
+  setImmediate(() => {
+    for (const outcome of outcomes) if (outcome.ok) outcome.written.createdViews();
+  });
   return outcomes;
+}
+
+/** `fn` run at most once, its result kept. */
+function once<T>(fn: () => T): () => T {
+  let done = false;
+  let value: T;
+  return () => {
+    if (!done) {
+      value = fn();
+      done = true;
+    }
+    return value;
+  };
 }
 
 /**

@@ -66,19 +66,20 @@ export async function myWorkload(ctx: RequestContext, month: string | undefined)
 }
 
 export async function employeeWorkload(ctx: RequestContext, employeeId: string, month: string | undefined) {
-  const emp = await loadEmployee(ctx, employeeId);
   const tenantId = tenantOf(ctx);
-  const s = await loadSettings(ctx.db, tenantId);
   const m = month ?? monthOf(todayIn(ctx.actor.timeZone));
   const history = monthsEndingWith(m, 6);
   const from = monthStart(history[0]);
   const to = monthEnd(m);
-  const [holidays, leaves, months, days, attendance] = await Promise.all([
+  // the figures are read alongside the access check (nothing leaves before it passes): one wait, not two
+  const [emp, s, holidays, leaves, months, days, attendance] = await Promise.all([
+    loadEmployee(ctx, employeeId),
+    loadSettings(ctx.db, tenantId),
     repo.holidaysBetween(ctx.db, tenantId, from, to),
-    repo.leavesBetween(ctx.db, tenantId, from, to, [emp.id]),
-    repo.personMonths(ctx.db, tenantId, [emp.id], history),
-    repo.personDays(ctx.db, tenantId, emp.id, monthStart(m), to),
-    monthDeductions(ctx.db, tenantId, m, [emp.id]),
+    repo.leavesBetween(ctx.db, tenantId, from, to, [employeeId]),
+    repo.personMonths(ctx.db, tenantId, [employeeId], history),
+    repo.personDays(ctx.db, tenantId, employeeId, monthStart(m), to),
+    monthDeductions(ctx.db, tenantId, m, [employeeId]),
   ]);
   const byMonth = new Map(months.map((r) => [r.month, r]));
   const byDay = new Map(days.map((r) => [r.date, r]));
