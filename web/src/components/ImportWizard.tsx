@@ -14,6 +14,7 @@ import { formatDateTime, formatNumber } from '../format';
 import { keys, useLang } from '../queries';
 import type { ImportError, ImportJob, ImportPreviewRow, ImportStatus, Paged } from '../types';
 import { ErrorSummary, errorMessage } from './Form';
+import { RowErrorsTable } from './RowErrorsTable';
 import { Badge, type BadgeTone, EmptyState, ErrorState, Loading, LoadMore, TableWrap } from './ui';
 
 const RUNNING: readonly string[] = ['parsing', 'committing'];
@@ -460,32 +461,11 @@ function JobPanel({
             <ErrorState error={errors.error} onRetry={() => void errors.refetch()} />
           ) : (
             <>
-              <TableWrap label={t('import.errorsTitle', { count: j.errorCount })}>
-                <table className="table table-errors">
-                  <thead>
-                    <tr>
-                      <th scope="col" className="num">
-                        {t('import.row')}
-                      </th>
-                      <th scope="col">{t('import.column')}</th>
-                      <th scope="col">{t('import.message')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {errorItems.map((e, i) => (
-                      // biome-ignore lint/suspicious/noArrayIndexKey: several errors may share row and column
-                      <tr key={`${e.row}-${e.column}-${i}`}>
-                        <td className="num">
-                          {o.srRowLabel ? <span className="sr-only">{t('import.row')} </span> : null}
-                          {e.row}
-                        </td>
-                        <td className="mono">{e.column ?? '—'}</td>
-                        <td>{e.message}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <RowErrorsTable
+                label={t('import.errorsTitle', { count: j.errorCount })}
+                errors={errorItems}
+                srRowLabel={o.srRowLabel}
+              />
               <LoadMore
                 hasMore={errors.hasNextPage}
                 loading={errors.isFetchingNextPage}

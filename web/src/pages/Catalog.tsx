@@ -7,6 +7,7 @@ import { useUser } from '../auth';
 import { minutesText } from '../components/activity';
 import { ErrorSummary, Field, fieldErrors } from '../components/Form';
 import { Modal } from '../components/Modal';
+import { RowErrorsTable } from '../components/RowErrorsTable';
 import {
   Badge,
   EmptyState,
@@ -514,32 +515,11 @@ function CatalogImportDialog({ onClose }: { onClose: () => void }) {
         ) : null}
         <ErrorSummary error={summaryError} />
         {rowErrors.length > 0 ? (
-          <TableWrap
+          <RowErrorsTable
             label={t('import.errorsTitle', { count: rowErrors.length })}
+            errors={rowErrors}
             testId="catalog-import-errors"
-          >
-            <table className="table table-errors">
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t('import.row')}
-                  </th>
-                  <th scope="col">{t('import.column')}</th>
-                  <th scope="col">{t('import.message')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {rowErrors.map((r, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: several errors may share row and column
-                  <tr key={`${r.row}-${r.column}-${i}`}>
-                    <td className="num">{r.row}</td>
-                    <td className="mono">{r.column}</td>
-                    <td>{r.message}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
+          />
         ) : null}
         {result ? (
           <div className="notice notice-ok" role="status" data-testid="catalog-import-result">

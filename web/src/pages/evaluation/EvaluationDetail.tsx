@@ -10,12 +10,18 @@ import { CapaianBadge } from '../../components/skp';
 import { EmptyState, ErrorState, Loading, TableWrap, usePageTitle } from '../../components/ui';
 import { formatDateTime, formatNip, formatNumber, formatPercent } from '../../format';
 import { useLang } from '../../queries';
-import { EvaluationStatusBadge, PersonName, PredikatBadge, RatingBadge, usePeriodLabel } from './common';
+import {
+  EvaluationStatusBadge,
+  PersonName,
+  PredikatBadge,
+  RatingBadge,
+  RatingSelect,
+  usePeriodLabel,
+} from './common';
 import {
   type Evaluation,
   evalKeys,
   previewPredikat,
-  RATINGS,
   type Rating,
   refreshEvaluations,
   useEvaluation,
@@ -77,33 +83,11 @@ function DecideDialog({ ev, onClose }: { ev: Evaluation; onClose: () => void }) 
         <div className="form-grid">
           <div className="field">
             <label htmlFor={hasilId}>{t('evaluation.detail.newHasil')}</label>
-            <select
-              id={hasilId}
-              value={hasil}
-              onChange={(e) => setHasil(e.target.value as Rating)}
-              data-testid="decide-hasil"
-            >
-              {RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`evaluation.rating.${r}`)}
-                </option>
-              ))}
-            </select>
+            <RatingSelect id={hasilId} value={hasil} onChange={setHasil} testId="decide-hasil" />
           </div>
           <div className="field">
             <label htmlFor={perilakuId}>{t('evaluation.detail.newPerilaku')}</label>
-            <select
-              id={perilakuId}
-              value={perilaku}
-              onChange={(e) => setPerilaku(e.target.value as Rating)}
-              data-testid="decide-perilaku"
-            >
-              {RATINGS.map((r) => (
-                <option key={r} value={r}>
-                  {t(`evaluation.rating.${r}`)}
-                </option>
-              ))}
-            </select>
+            <RatingSelect id={perilakuId} value={perilaku} onChange={setPerilaku} testId="decide-perilaku" />
           </div>
           <p className="small">
             {t('evaluation.form.preview')}: <PredikatBadge predikat={previewPredikat(hasil, perilaku)} />

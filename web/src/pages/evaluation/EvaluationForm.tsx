@@ -14,6 +14,7 @@ import {
   PersonName,
   PredikatBadge,
   RatingBadge,
+  RatingSelect,
   UnitPredikatBadge,
   usePeriodLabel,
 } from './common';
@@ -38,40 +39,6 @@ interface RhkState {
 interface ValueState {
   rating: Rating;
   feedback: string;
-}
-
-function RatingSelect({
-  id,
-  value,
-  onChange,
-  testId,
-  invalid,
-  describedBy,
-}: {
-  id: string;
-  value: Rating;
-  onChange: (r: Rating) => void;
-  testId?: string;
-  invalid?: boolean;
-  describedBy?: string;
-}) {
-  const { t } = useTranslation();
-  return (
-    <select
-      id={id}
-      value={value}
-      onChange={(e) => onChange(e.target.value as Rating)}
-      data-testid={testId}
-      aria-invalid={invalid || undefined}
-      aria-describedby={describedBy}
-    >
-      {RATINGS.map((r) => (
-        <option key={r} value={r}>
-          {t(`evaluation.rating.${r}`)}
-        </option>
-      ))}
-    </select>
-  );
 }
 
 /** A reason box that appears only while the rating departs from the guide. */

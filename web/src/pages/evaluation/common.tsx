@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router-dom';
 import { Badge, type BadgeTone } from '../../components/ui';
 import { todayJakarta } from '../../format';
 import { usePeriods } from '../../queries';
-import { KINDS, type Kind, type Predikat, type Rating, type UnitPredikat } from './data';
+import { KINDS, type Kind, type Predikat, RATINGS, type Rating, type UnitPredikat } from './data';
 import './evaluation.css';
 
 const ratingTone: Record<Rating, BadgeTone> = { di_atas: 'ok', sesuai: 'info', di_bawah: 'danger' };
@@ -182,5 +182,40 @@ export function PersonName({ person }: { person: { name: string; acting: boolean
       {person.acting ? ' ' : ''}
       {person.name}
     </span>
+  );
+}
+
+/** A select of the ratings (di atas, sesuai, di bawah ekspektasi). */
+export function RatingSelect({
+  id,
+  value,
+  onChange,
+  testId,
+  invalid,
+  describedBy,
+}: {
+  id: string;
+  value: Rating;
+  onChange: (r: Rating) => void;
+  testId?: string;
+  invalid?: boolean;
+  describedBy?: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <select
+      id={id}
+      value={value}
+      onChange={(e) => onChange(e.target.value as Rating)}
+      data-testid={testId}
+      aria-invalid={invalid || undefined}
+      aria-describedby={describedBy}
+    >
+      {RATINGS.map((r) => (
+        <option key={r} value={r}>
+          {t(`evaluation.rating.${r}`)}
+        </option>
+      ))}
+    </select>
   );
 }
