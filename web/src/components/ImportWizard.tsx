@@ -15,6 +15,7 @@ import { keys, useLang } from '../queries';
 import type { ImportError, ImportJob, ImportPreviewRow, ImportStatus, Paged } from '../types';
 import { ErrorSummary, errorMessage } from './Form';
 import { RowErrorsTable } from './RowErrorsTable';
+import { UploadProgress } from './UploadProgress';
 import { Badge, type BadgeTone, EmptyState, ErrorState, Loading, LoadMore, TableWrap } from './ui';
 
 const RUNNING: readonly string[] = ['parsing', 'committing'];
@@ -239,16 +240,7 @@ function UploadPanel({
           </div>
           {options.fieldsAfter?.(busy)}
         </div>
-        {pct !== null ? (
-          <div className="progress-block">
-            <label htmlFor={`${fileId}-up`}>
-              {t('import.uploading')} {pct}%
-            </label>
-            <progress id={`${fileId}-up`} max={100} value={pct}>
-              {pct}%
-            </progress>
-          </div>
-        ) : null}
+        {pct !== null ? <UploadProgress id={`${fileId}-up`} pct={pct} /> : null}
         <ErrorSummary error={error} />
         <div className="form-actions">
           {busy ? (

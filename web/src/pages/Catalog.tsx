@@ -8,6 +8,7 @@ import { minutesText } from '../components/activity';
 import { ErrorSummary, Field, fieldErrors } from '../components/Form';
 import { Modal } from '../components/Modal';
 import { RowErrorsTable } from '../components/RowErrorsTable';
+import { UploadProgress } from '../components/UploadProgress';
 import {
   Badge,
   EmptyState,
@@ -503,16 +504,7 @@ function CatalogImportDialog({ onClose }: { onClose: () => void }) {
           />
           <p className="hint">{t('catalog.importHint')}</p>
         </div>
-        {progress ? (
-          <div className="progress-block" aria-live="polite">
-            <label htmlFor={`${fileId}-up`}>
-              {t('import.uploading')} {pct}%
-            </label>
-            <progress id={`${fileId}-up`} max={100} value={pct}>
-              {pct}%
-            </progress>
-          </div>
-        ) : null}
+        {progress ? <UploadProgress id={`${fileId}-up`} pct={pct} live /> : null}
         <ErrorSummary error={summaryError} />
         {rowErrors.length > 0 ? (
           <RowErrorsTable
